@@ -1,0 +1,24 @@
+/**
+ * The fixed ports of the local cloud, one place for all of them. Each can be moved with an
+ * environment variable `STACK_PORT_<NAME>` (e.g. `STACK_PORT_API=4100`); 0 picks any free port.
+ */
+export const LOCAL_PORTS = {
+  /** The API edge (API Gateway stand-in) serving `/graphql`. */
+  api: 4000,
+  /** DynamoDB Local. */
+  dynamodb: 8000,
+} as const;
+
+export type LocalPortName = keyof typeof LOCAL_PORTS;
+
+/** The port to use for a local service, honouring `STACK_PORT_<NAME>`; throws on a bad value. */
+export function resolvePort(name: LocalPortName, env: NodeJS.ProcessEnv): number {
+  const variable = `STACK_PORT_${name.toUpperCase()}`;
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return LOCAL_PORTS[name];
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`${variable}=${raw} is not a port number (0-65535)`);
+  }
+  return port;
+}

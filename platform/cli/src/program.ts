@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerDoctor } from './commands/doctor.js';
+import { cliVersion } from './version.js';
+
+/** Builds the `stack` command tree; each subcommand registers itself from its own module. */
+export function createProgram(): Command {
+  const program = new Command('stack')
+    .description('The Stack: run, check and extend a GitOps-driven serverless platform')
+    .version(cliVersion(), '-v, --version', 'print the version of The Stack')
+    .showHelpAfterError('(run `stack --help` for the list of commands)');
+  registerDoctor(program);
+  return program;
+}

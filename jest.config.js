@@ -38,4 +38,6 @@ export default {
       .map(project),
   ],
   testTimeout: 30_000,
+  globalSetup: '<rootDir>/scripts/jest/globalSetup.mjs',
+  globalTeardown: '<rootDir>/scripts/jest/globalTeardown.mjs',
 };

@@ -2,4 +2,3 @@ export { main } from './main.js';
 export { createProgram } from './program.js';
 export { runDoctor, type DoctorReport } from './doctor/runDoctor.js';
 export type { CheckResult } from './doctor/CheckResult.js';
-export { LOCAL_PORTS, resolvePort, type LocalPortName } from './config/localPorts.js';

@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerCompose } from './commands/compose.js';
+import { registerDev } from './commands/dev.js';
 import { registerDoctor } from './commands/doctor.js';
 import { cliVersion } from './version.js';
 
@@ -9,5 +12,8 @@ export function createProgram(): Command {
     .version(cliVersion(), '-v, --version', 'print the version of The Stack')
     .showHelpAfterError('(run `stack --help` for the list of commands)');
   registerDoctor(program);
+  registerDev(program);
+  registerCompose(program);
+  registerBuild(program);
   return program;
 }

@@ -37,6 +37,7 @@ describe('Command: stack doctor', () => {
       PATH: fakeBin(),
       STACK_PORT_API: '0',
       STACK_PORT_DYNAMODB: '0',
+      STACK_PORT_AUTH: '0',
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL java\s+java not found on PATH/);
@@ -55,6 +56,7 @@ describe('Command: stack doctor', () => {
       PATH: path,
       STACK_PORT_API: '0',
       STACK_PORT_DYNAMODB: '0',
+      STACK_PORT_AUTH: '0',
     });
     const report = JSON.parse(stdout) as { ok: boolean; checks: { name: string; ok: boolean }[] };
     expect(code).toBe(0);
@@ -64,6 +66,7 @@ describe('Command: stack doctor', () => {
       'java',
       'chromium',
       'port api',
+      'port auth',
       'port dynamodb',
     ]);
   });

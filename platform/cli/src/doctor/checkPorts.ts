@@ -1,4 +1,4 @@
-import { LOCAL_PORTS, resolvePort, type LocalPortName } from '../config/localPorts.js';
+import { LOCAL_PORTS, resolvePort, type LocalPortName } from '@stack/local/ports';
 import { isPortFree } from '../system/isPortFree.js';
 import type { CheckResult } from './CheckResult.js';
 

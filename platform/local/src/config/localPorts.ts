@@ -5,6 +5,8 @@
 export const LOCAL_PORTS = {
   /** The API edge (API Gateway stand-in) serving `/graphql`. */
   api: 4000,
+  /** The dev token issuer standing in for Cognito (JWKS, discovery). */
+  auth: 4001,
   /** DynamoDB Local. */
   dynamodb: 8000,
 } as const;

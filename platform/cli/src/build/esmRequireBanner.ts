@@ -1,0 +1,14 @@
+/**
+ * Code put at the top of every ESM bundle so bundled CommonJS dependencies keep working: esbuild
+ * turns their `require('stream')` of Node built-ins into a call of a global `require`, and some
+ * read `__filename`/`__dirname`; none of the three exists in an ES module. The aliases are
+ * prefixed so they cannot clash with names in the bundle.
+ */
+export const ESM_REQUIRE_BANNER = [
+  "import { createRequire as __stackCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __stackFileURLToPath } from 'node:url';",
+  "import { dirname as __stackDirname } from 'node:path';",
+  'const require = __stackCreateRequire(import.meta.url);',
+  'const __filename = __stackFileURLToPath(import.meta.url);',
+  'const __dirname = __stackDirname(__filename);',
+].join('\n');

@@ -1,0 +1,70 @@
+// The public surface of @stack/kit: everything a service may import from platform code.
+export {
+  readEnvironment,
+  EnvironmentError,
+  type VariableSpec,
+  type EnvironmentSpec,
+  type Environment,
+} from './config/readEnvironment.js';
+export { text, integer, oneOf, url, secret } from './config/parsers.js';
+export { SUBGRAPH_ENVIRONMENT } from './config/subgraphEnvironment.js';
+export {
+  badUserInput,
+  unauthenticated,
+  forbidden,
+  notFound,
+  type ErrorCode,
+} from './errors/graphqlErrors.js';
+export {
+  ANONYMOUS,
+  ADMIN_GROUP,
+  isAdmin,
+  requireUserId,
+  requireAdmin,
+  type Identity,
+} from './identity/Identity.js';
+export {
+  IDENTITY_HEADER,
+  SIGNATURE_HEADER,
+  signIdentity,
+  verifyIdentity,
+  type SignedIdentity,
+} from './identity/routerSignature.js';
+export { TABLE_SCHEMA } from './dynamo/tableSchema.js';
+export { entityKey, collectionKey, timeOrderedKey, type ItemKey } from './dynamo/keys.js';
+export { documentClient } from './dynamo/documentClient.js';
+export { batchGetItems, BATCH_GET_LIMIT, type Item } from './dynamo/batchGetItems.js';
+export { entityLoader } from './dynamo/entityLoader.js';
+export { transactWrite, TransactionCancelledError } from './dynamo/transactWrite.js';
+export { encodeCursor, decodeCursor, pageSize } from './dynamo/cursor.js';
+export { queryPage, toConnection, type Page, type PageQuery } from './dynamo/queryPage.js';
+export {
+  createSubgraph,
+  type BaseContext,
+  type Resolvers,
+  type Subgraph,
+  type SubgraphOptions,
+  type ExecutionOutcome,
+} from './graphql/createSubgraph.js';
+export {
+  createLambdaHandler,
+  type SubgraphLambdaEvent,
+  type SubgraphLambdaResult,
+} from './graphql/createLambdaHandler.js';
+export { createSubgraphHandler, type SubgraphConfig } from './graphql/createSubgraphHandler.js';
+export {
+  handleHttpRequest,
+  MAX_SUBGRAPH_BODY_BYTES,
+  type HttpRequest,
+  type HttpResponse,
+} from './graphql/handleHttpRequest.js';
+export { listenHttp, readBody, flattenHeaders, type HttpListener } from './graphql/listenHttp.js';
+export {
+  isDirectInvokeEvent,
+  type DirectInvokeEvent,
+  type SubgraphRequest,
+  type SubgraphResponse,
+} from './graphql/SubgraphRequest.js';
+export { serviceLogger } from './observability/logger.js';
+export { serviceMetrics, MetricUnit } from './observability/metrics.js';
+export { serviceTracer } from './observability/tracer.js';

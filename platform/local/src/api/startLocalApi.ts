@@ -1,0 +1,103 @@
+import { createAuthorizer } from '@stack/authorizer';
+import { listenHttp, type HttpListener, type Subgraph } from '@stack/kit';
+import { createProductsSubgraph } from '@stack/products';
+import { createReviewsSubgraph } from '@stack/reviews';
+import {
+  createRouter,
+  createRouterHandler,
+  HttpDataSource,
+  InProcessDataSource,
+  supergraphSdl,
+  type Router,
+} from '@stack/router';
+import { createUsersSubgraph } from '@stack/users';
+import { randomBytes } from 'node:crypto';
+import { startApiEdge, type ApiEdge } from './startApiEdge.js';
+
+/** How the router reaches subgraphs locally: over HTTP, or inside its own process. */
+export type LocalTopology = 'http' | 'colocated';
+
+/** How to start the local API. */
+export interface LocalApiOptions {
+  readonly tableName: string;
+  readonly topology: LocalTopology;
+  /** The token issuer the authorizer trusts (the dev issuer, or a test one). */
+  readonly auth: {
+    readonly issuer: string;
+    readonly jwksUri: string;
+    readonly clientIds: readonly string[];
+  };
+  readonly port?: number;
+  readonly host?: string;
+  readonly production?: boolean;
+  readonly subgraphTimeoutMs?: number;
+}
+
+/** The running local API and its parts (tests stop single subgraphs to see partial results). */
+export interface LocalApi {
+  readonly url: string;
+  readonly edge: ApiEdge;
+  readonly router: Router;
+  readonly subgraphs: ReadonlyMap<string, Subgraph>;
+  /** The HTTP listeners of the subgraphs (http topology only). */
+  readonly listeners: ReadonlyMap<string, HttpListener>;
+  close(): Promise<void>;
+}
+
+/** The subgraphs of this repo, by the name the supergraph knows them by. */
+export function buildSubgraphs(tableName: string): Map<string, Subgraph> {
+  const config = { tableName };
+  return new Map<string, Subgraph>([
+    ['users', createUsersSubgraph(config)],
+    ['products', createProductsSubgraph(config)],
+    ['reviews', createReviewsSubgraph(config)],
+  ]);
+}
+
+/**
+ * Starts the API of the local stage: the subgraphs (HTTP listeners or in-process), the router
+ * over the committed supergraph, and the API edge that runs the real authorizer code.
+ */
+export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const secret = randomBytes(32).toString('base64url');
+  const timeoutMs = options.subgraphTimeoutMs ?? 5_000;
+  const subgraphs = buildSubgraphs(options.tableName);
+  const listeners = new Map<string, HttpListener>();
+  if (options.topology === 'http') {
+    for (const [name, subgraph] of subgraphs)
+      listeners.set(name, await listenHttp(subgraph, { routerSecret: secret }));
+  }
+  const router = createRouter({
+    supergraphSdl,
+    production: options.production ?? false,
+    dataSource: (name) => {
+      const subgraph = subgraphs.get(name);
+      const listener = listeners.get(name);
+      if (!subgraph)
+        throw new Error(`The supergraph names subgraph "${name}", which this repo does not have.`);
+      return options.topology === 'colocated' || !listener
+        ? new InProcessDataSource({ subgraph, timeoutMs })
+        : new HttpDataSource({ name, url: listener.url, secret, timeoutMs });
+    },
+  });
+  const authorizer = createAuthorizer(options.auth, { log: () => undefined });
+  const edge = await startApiEdge(
+    { authorizer, router: createRouterHandler(router) },
+    {
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.host ? { host: options.host } : {}),
+    },
+  );
+  return {
+    url: edge.url,
+    edge,
+    router,
+    subgraphs,
+    listeners,
+    async close() {
+      await edge.close();
+      await router.stop();
+      await Promise.all([...listeners.values()].map((listener) => listener.close()));
+    },
+  };
+}

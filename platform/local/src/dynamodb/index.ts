@@ -1,0 +1,7 @@
+export {
+  startDynamoDbLocal,
+  freePort,
+  type DynamoDbLocal,
+  type DynamoDbLocalOptions,
+} from './startDynamoDbLocal.js';
+export { ensureTable } from './ensureTable.js';

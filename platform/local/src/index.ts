@@ -1,0 +1,21 @@
+export * from './dynamodb/index.js';
+export { createTestTable } from './testing/createTestTable.js';
+export {
+  startLocalApi,
+  buildSubgraphs,
+  type LocalApi,
+  type LocalApiOptions,
+  type LocalTopology,
+} from './api/startLocalApi.js';
+export { startApiEdge, type ApiEdge, type ApiEdgeTargets } from './api/startApiEdge.js';
+export { seedDemoData } from './seed/seedDemoData.js';
+export { DEMO_USERS, DEMO_PRODUCTS, DEMO_REVIEWS } from './seed/demoData.js';
+export { LOCAL_PORTS, resolvePort, type LocalPortName } from './config/localPorts.js';
+export {
+  startLocalStage,
+  LOCAL_TABLE_NAME,
+  LOCAL_CLIENT_ID,
+  type LocalStage,
+  type LocalStageOptions,
+  type DevManifest,
+} from './dev/startLocalStage.js';

@@ -1,0 +1,3 @@
+export { createReviewsSubgraph } from './subgraph.js';
+export { ReviewsRepository } from './ReviewsRepository.js';
+export type { ReviewRecord } from './ReviewRecord.js';

@@ -1,0 +1,66 @@
+import { integer, oneOf, readEnvironment, secret, type VariableSpec } from '@stack/kit';
+
+/** A JSON object mapping subgraph names to strings (function names or URLs). */
+const subgraphMap = (raw: string): Record<string, string> => {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error('is not JSON');
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !Object.values(value).every((entry) => typeof entry === 'string')
+  ) {
+    throw new Error('must be a JSON object of subgraph name to string');
+  }
+  return value as Record<string, string>;
+};
+
+const EMPTY_MAP: VariableSpec<Record<string, string>> = {
+  doc: '',
+  parse: subgraphMap,
+  default: {},
+};
+
+/** The router Lambda's environment, as the service template sets it. */
+export const ROUTER_ENVIRONMENT = {
+  ROUTER_SHARED_SECRET: {
+    doc: 'the secret the router signs forwarded identities with',
+    parse: secret({ minLength: 32 }),
+  },
+  PRODUCTION: {
+    doc: 'true in production stages (no introspection, masked errors)',
+    parse: oneOf(['true', 'false'] as const),
+    default: 'false' as const,
+  },
+  SUBGRAPH_TOPOLOGY: {
+    doc: 'how subgraphs are reached: distributed (Lambda invoke) or http',
+    parse: oneOf(['distributed', 'http'] as const),
+    default: 'distributed' as const,
+  },
+  SUBGRAPH_FUNCTIONS: {
+    ...EMPTY_MAP,
+    doc: 'JSON map of subgraph name to Lambda function name (distributed)',
+  },
+  SUBGRAPH_URLS: { ...EMPTY_MAP, doc: 'JSON map of subgraph name to GraphQL URL (http)' },
+  SUBGRAPH_TIMEOUT_MS: {
+    doc: 'how long one subgraph call may take',
+    parse: integer({ min: 100, max: 30_000 }),
+    default: 5_000,
+  },
+  MAX_BODY_BYTES: {
+    doc: 'largest request body accepted',
+    parse: integer({ min: 1_000, max: 10_000_000 }),
+    default: 100_000,
+  },
+};
+
+/** Reads and validates the router's environment once at cold start. */
+export function readRouterEnvironment(env: NodeJS.ProcessEnv = process.env) {
+  return readEnvironment(ROUTER_ENVIRONMENT, env);
+}
+
+export type RouterEnvironment = ReturnType<typeof readRouterEnvironment>;

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { ANONYMOUS, type Identity } from '@stack/kit';
+import { createRouter, type Router } from '../src/createRouter.js';
+import { InProcessDataSource } from '../src/dataSources/InProcessDataSource.js';
+import { fakeSupergraph } from './support/fakeSupergraph.js';
+
+function routerFor(options: {
+  production: boolean;
+  slowReviewsMs?: number;
+  failReviews?: boolean;
+  timeoutMs?: number;
+}): Router {
+  const { subgraphs, supergraphSdl } = fakeSupergraph(options);
+  return createRouter({
+    supergraphSdl,
+    production: options.production,
+    dataSource: (name) => {
+      const subgraph = subgraphs.get(name);
+      if (!subgraph) throw new Error(`no subgraph ${name}`);
+      return new InProcessDataSource({ subgraph, timeoutMs: options.timeoutMs ?? 1_000 });
+    },
+  });
+}
+
+async function ask(router: Router, query: string, identity: Identity = ANONYMOUS) {
+  const response = await router.handle(
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    },
+    identity,
+  );
+  return {
+    status: response.statusCode,
+    body: JSON.parse(response.body) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
+}
+
+describe('Function: createRouter', () => {
+  let router: Router | undefined;
+  afterEach(async () => {
+    await router?.stop();
+    router = undefined;
+  });
+
+  it('joins fields of two subgraphs and forwards the identity', async () => {
+    router = routerFor({ production: false });
+    const { body } = await ask(router, '{ book(id: "1") { title stars } whoAmI }', {
+      userId: 'u1',
+      groups: [],
+      anonymous: false,
+    });
+    expect(body).toEqual({ data: { book: { title: 'Title 1', stars: 4 }, whoAmI: 'u1' } });
+  });
+
+  it('answers with partial data and an error naming a subgraph slower than its timeout', async () => {
+    router = routerFor({ production: false, slowReviewsMs: 2_000, timeoutMs: 200 });
+    const started = Date.now();
+    const { status, body } = await ask(router, '{ book(id: "1") { title } whoAmI }');
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ book: { title: 'Title 1' }, whoAmI: null });
+    expect(body.errors?.[0]?.message).toContain(
+      'Subgraph "reviews" failed: no answer within 200 ms',
+    );
+    const again = await ask(router, '{ book(id: "2") { title } }');
+    expect(again.body).toEqual({ data: { book: { title: 'Title 2' } } });
+  });
+
+  it('allows introspection outside production', async () => {
+    router = routerFor({ production: false });
+    const { body } = await ask(router, '{ __schema { queryType { name } } }');
+    expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('refuses introspection in production', async () => {
+    router = routerFor({ production: true });
+    const { status, body } = await ask(router, '{ __schema { queryType { name } } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it('hides internal error messages and stack traces in production', async () => {
+    router = routerFor({ production: true });
+    const { body } = await ask(router, '{ secret }');
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    expect(JSON.stringify(body)).not.toContain('stacktrace');
+    expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('refuses batched operations', async () => {
+    router = routerFor({ production: false });
+    const response = await router.handle(
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ query: '{ whoAmI }' }, { query: '{ whoAmI }' }]),
+      },
+      ANONYMOUS,
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(/batch/i);
+  });
+
+  it('answers a body that is not JSON with 400', async () => {
+    router = routerFor({ production: false });
+    const response = await router.handle(
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' },
+      ANONYMOUS,
+    );
+    expect(response.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,7 @@
+import type { BaseContext } from '@stack/kit';
+import type { UsersRepository } from './UsersRepository.js';
+
+/** The per-request context of the users subgraph. */
+export interface UsersContext extends BaseContext {
+  readonly users: UsersRepository;
+}

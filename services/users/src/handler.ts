@@ -1,0 +1,5 @@
+import { createSubgraphHandler } from '@stack/kit';
+import { createUsersSubgraph } from './subgraph.js';
+
+/** Lambda entry of the users subgraph. */
+export const handler = createSubgraphHandler(createUsersSubgraph);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCompose } from './commands/compose.js';
+import { registerCost } from './commands/cost.js';
 import { registerDev } from './commands/dev.js';
 import { registerDoctor } from './commands/doctor.js';
 import { cliVersion } from './version.js';
@@ -15,5 +16,6 @@ export function createProgram(): Command {
   registerDev(program);
   registerCompose(program);
   registerBuild(program);
+  registerCost(program);
   return program;
 }

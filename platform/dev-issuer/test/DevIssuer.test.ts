@@ -1,25 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { DevIssuer } from '../src/index.js';
-
-interface DecodedJwt {
-  header: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  signingInput: string;
-  signature: Buffer;
-}
-
-function decodeJwt(token: string): DecodedJwt {
-  const [header = '', payload = '', signature = ''] = token.split('.');
-  const parse = (section: string) =>
-    JSON.parse(Buffer.from(section, 'base64url').toString('utf8')) as Record<string, unknown>;
-  return {
-    header: parse(header),
-    payload: parse(payload),
-    signingInput: `${header}.${payload}`,
-    signature: Buffer.from(signature, 'base64url'),
-  };
-}
+import { decodeJwt, verifiesAgainstJwks } from './support/jwt.js';
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url);
@@ -27,14 +9,8 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
 }
 
 /** Verifies an RS256 signature with the key the issuer publishes, the way any verifier would. */
-async function verifiesAgainstJwks(issuer: DevIssuer, token: string): Promise<boolean> {
-  const { body } = await getJson(issuer.jwksUri);
-  const { keys } = body as { keys: (JsonWebKey & { kid: string })[] };
-  const { header, signingInput, signature } = decodeJwt(token);
-  const jwk = keys.find((key) => key.kid === header.kid);
-  if (jwk === undefined) return false;
-  const publicKey = createPublicKey({ key: jwk, format: 'jwk' });
-  return verify('sha256', Buffer.from(signingInput), publicKey, signature);
+function verifiesAgainstIssuer(issuer: DevIssuer, token: string): Promise<boolean> {
+  return verifiesAgainstJwks(issuer.jwksUri, token);
 }
 
 describe('Class: DevIssuer', () => {
@@ -81,17 +57,40 @@ describe('Class: DevIssuer', () => {
       jwks_uri: issuer.jwksUri,
       authorization_endpoint: `${issuer.issuer}/oauth2/authorize`,
       token_endpoint: `${issuer.issuer}/oauth2/token`,
+      userinfo_endpoint: `${issuer.issuer}/oauth2/userInfo`,
+      end_session_endpoint: `${issuer.issuer}/logout`,
+      response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      code_challenge_methods_supported: ['S256'],
+      scopes_supported: ['openid', 'email', 'profile'],
+      token_endpoint_auth_methods_supported: ['none'],
+      id_token_signing_alg_values_supported: ['RS256'],
     });
   });
 
-  it('answers 404 for paths it does not serve and 405 for methods other than GET', async () => {
-    const missing = await fetch(`${issuer.issuer}/oauth2/token`);
+  it('lets browser apps on this machine read its discovery document and JWKS, and no one else', async () => {
+    const local = await fetch(issuer.jwksUri, { headers: { origin: 'http://localhost:5173' } });
+    const foreign = await fetch(`${issuer.issuer}/.well-known/openid-configuration`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    await Promise.all([local.arrayBuffer(), foreign.arrayBuffer()]);
+
+    expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect(foreign.headers.get('vary')).toBe('Origin');
+  });
+
+  it('answers 404 for paths it does not serve and 405 for methods an endpoint does not take', async () => {
+    const missing = await fetch(`${issuer.issuer}/oauth2/revoke`);
     const posted = await fetch(issuer.jwksUri, { method: 'POST' });
-    await Promise.all([missing.arrayBuffer(), posted.arrayBuffer()]);
+    const tokenByGet = await fetch(`${issuer.issuer}/oauth2/token`);
+    await Promise.all([missing.arrayBuffer(), posted.arrayBuffer(), tokenByGet.arrayBuffer()]);
 
     expect(missing.status).toBe(404);
     expect(posted.status).toBe(405);
     expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    expect(tokenByGet.status).toBe(405);
+    expect(tokenByGet.headers.get('allow')).toBe('POST');
   });
 
   it('issues access tokens with the header and claims of a Cognito access token', () => {
@@ -146,10 +145,54 @@ describe('Class: DevIssuer', () => {
     });
   });
 
+  it('writes the scope and auth time it is given, for refreshed and narrowed tokens', () => {
+    const { payload } = decodeJwt(
+      issuer.issueAccessToken({ sub: 'user-5', scope: 'openid', issuedAt: 2_000, authTime: 1_000 }),
+    );
+
+    expect(payload).toMatchObject({ scope: 'openid', iat: 2_000, auth_time: 1_000 });
+  });
+
+  it('issues ID tokens with the claims of a Cognito ID token', async () => {
+    const accessToken = issuer.issueAccessToken({ sub: 'user-1' });
+
+    const token = issuer.issueIdToken({
+      sub: 'user-1',
+      username: 'ada',
+      groups: ['admins'],
+      name: 'Ada Admin',
+      email: 'ada@example.com',
+      nonce: 'n-1',
+      accessToken,
+      issuedAt: 1_000_000,
+    });
+
+    const { header, payload } = decodeJwt(token);
+    expect(header).toEqual({ alg: 'RS256', kid: 'test-key', typ: 'JWT' });
+    expect(payload).toEqual({
+      at_hash: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      sub: 'user-1',
+      'cognito:groups': ['admins'],
+      email_verified: true,
+      iss: issuer.issuer,
+      'cognito:username': 'ada',
+      nonce: 'n-1',
+      aud: 'web-client',
+      token_use: 'id',
+      auth_time: 1_000_000,
+      name: 'Ada Admin',
+      exp: 1_003_600,
+      iat: 1_000_000,
+      jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email: 'ada@example.com',
+    });
+    await expect(verifiesAgainstIssuer(issuer, token)).resolves.toBe(true);
+  });
+
   it('signs tokens that verify against its published key', async () => {
     const token = issuer.issueAccessToken({ sub: 'user-4' });
 
-    await expect(verifiesAgainstJwks(issuer, token)).resolves.toBe(true);
+    await expect(verifiesAgainstIssuer(issuer, token)).resolves.toBe(true);
   });
 
   it('signs raw headers and payloads, so tests can forge tokens another key does not accept', async () => {
@@ -161,8 +204,8 @@ describe('Class: DevIssuer', () => {
       );
 
       expect(decodeJwt(forged).payload).toEqual({ sub: 'intruder', iss: issuer.issuer });
-      await expect(verifiesAgainstJwks(issuer, forged)).resolves.toBe(false);
-      await expect(verifiesAgainstJwks(other, forged)).resolves.toBe(true);
+      await expect(verifiesAgainstIssuer(issuer, forged)).resolves.toBe(false);
+      await expect(verifiesAgainstIssuer(other, forged)).resolves.toBe(true);
     } finally {
       await other.close();
     }
@@ -189,6 +232,14 @@ describe('Class: DevIssuer', () => {
   it('refuses to start without a client id', async () => {
     await expect(DevIssuer.start({ clientIds: [] })).rejects.toThrow(
       'DevIssuer needs at least one client id',
+    );
+  });
+
+  it('refuses to start with two demo users of the same username', async () => {
+    const user = { id: 'u-1', username: 'ada', name: 'Ada', email: 'a@example.com', groups: [] };
+
+    await expect(DevIssuer.start({ users: [user, { ...user, id: 'u-2' }] })).rejects.toThrow(
+      'DevIssuer users share the username "ada"; usernames must be unique',
     );
   });
 });

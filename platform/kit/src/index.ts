@@ -31,6 +31,7 @@ export {
   type SignedIdentity,
 } from './identity/routerSignature.js';
 export { TABLE_SCHEMA } from './dynamo/tableSchema.js';
+export { ensureTable } from './dynamo/ensureTable.js';
 export { entityKey, collectionKey, timeOrderedKey, type ItemKey } from './dynamo/keys.js';
 export { documentClient } from './dynamo/documentClient.js';
 export { batchGetItems, BATCH_GET_LIMIT, type Item } from './dynamo/batchGetItems.js';
@@ -67,4 +68,4 @@ export {
 } from './graphql/SubgraphRequest.js';
 export { serviceLogger } from './observability/logger.js';
 export { serviceMetrics, MetricUnit } from './observability/metrics.js';
-export { serviceTracer } from './observability/tracer.js';
+export { enableTracing } from './observability/tracer.js';

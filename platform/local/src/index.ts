@@ -1,5 +1,4 @@
 export * from './dynamodb/index.js';
-export { createTestTable } from './testing/createTestTable.js';
 export {
   startLocalApi,
   buildSubgraphs,
@@ -19,3 +18,4 @@ export {
   type LocalStageOptions,
   type DevManifest,
 } from './dev/startLocalStage.js';
+export * from './eventbridge/index.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, entityKey, type Identity } from '@stack/kit';
-import { createTestTable } from '@stack/local';
+import { createTestTable } from '@stack/kit/testing';
 import { createReviewsSubgraph } from '../src/subgraph.js';
 
 const alice: Identity = { userId: 'alice', username: 'alice', groups: [], anonymous: false };

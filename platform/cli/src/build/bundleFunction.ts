@@ -34,7 +34,9 @@ export async function bundleFunction(options: BundleFunctionOptions): Promise<Bu
       format: 'esm',
       minify: true,
       // A .map beside the bundle rather than inline, so the bundle's size is the code's size.
-      sourcemap: 'external',
+      // linked: a separate .map (sizes measure code only) plus the sourceMappingURL comment that
+      // NODE_OPTIONS=--enable-source-maps needs to map Lambda stack traces back to TypeScript.
+      sourcemap: 'linked',
       // ESM builds first: they tree-shake, and a package reached by both require and import
       // (graphql) then resolves to one copy. `conditions: ['module']` was tried and changed no
       // byte, so it is not set.

@@ -13,6 +13,7 @@ jest.setTimeout(180_000);
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 const SECRET = 'bundle-test-secret-0123456789abcdef';
+const RESULT_MARK = '\n--result--\n';
 // Port 9 (discard) refuses connections, so any call the router made to a subgraph would fail.
 const NO_SUBGRAPH = 'http://127.0.0.1:9/graphql';
 
@@ -24,7 +25,7 @@ function invokeBundle(bundle: string, event: unknown, env: Record<string, string
   const script = [
     `const { handler } = await import(${JSON.stringify(bundle)});`,
     `const result = await handler(${JSON.stringify(event)});`,
-    'process.stdout.write(JSON.stringify(result));',
+    `process.stdout.write(${JSON.stringify(RESULT_MARK)} + JSON.stringify(result));`,
   ].join('\n');
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -34,7 +35,9 @@ function invokeBundle(bundle: string, event: unknown, env: Record<string, string
   if (child.status !== 0) {
     throw new Error(`node exited with ${child.status} importing ${bundle}:\n${child.stderr}`);
   }
-  return JSON.parse(child.stdout) as unknown;
+  // The handler's own output (logs, EMF metrics) comes first; the result follows the mark.
+  const at = child.stdout.lastIndexOf(RESULT_MARK);
+  return JSON.parse(child.stdout.slice(at + RESULT_MARK.length)) as unknown;
 }
 
 describe('Lambda bundles built by stack build', () => {
@@ -81,7 +84,7 @@ describe('Lambda bundles built by stack build', () => {
     expect(router?.largestInputs.every((share) => share.bytes > 0)).toBe(true);
   });
 
-  it('writes an external source map beside each bundle, not inline', () => {
+  it('writes a linked source map beside each bundle, not inline', () => {
     // Prepare
     const bundle = readFileSync(join(outDir, 'users', 'index.mjs'), 'utf8');
 
@@ -93,6 +96,7 @@ describe('Lambda bundles built by stack build', () => {
     // Assess
     expect(map.version).toBe(3);
     expect(bundle).not.toContain('sourceMappingURL=data:');
+    expect(bundle.trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
   });
 
   it('loads the users bundle, which refuses a direct invoke with a wrong router signature', () => {

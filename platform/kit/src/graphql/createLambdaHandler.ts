@@ -4,6 +4,9 @@ import type {
   Context,
 } from 'aws-lambda';
 import { verifyIdentity } from '../identity/routerSignature.js';
+import { serviceLogger } from '../observability/logger.js';
+import { MetricUnit, serviceMetrics } from '../observability/metrics.js';
+import { enableTracing } from '../observability/tracer.js';
 import type { BaseContext, Subgraph } from './createSubgraph.js';
 import { handleHttpRequest } from './handleHttpRequest.js';
 import {
@@ -14,36 +17,38 @@ import {
 
 export type SubgraphLambdaEvent = APIGatewayProxyEventV2 | DirectInvokeEvent;
 export type SubgraphLambdaResult = APIGatewayProxyStructuredResultV2 | SubgraphResponse;
+type InvocationContext = Pick<Context, 'awsRequestId'>;
+
+const FORBIDDEN: SubgraphResponse = {
+  errors: [
+    { message: 'Subgraphs only accept calls from the router.', extensions: { code: 'FORBIDDEN' } },
+  ],
+};
 
 /**
  * The Lambda entry of a subgraph. It answers the router's direct invocation (the default:
  * no second API Gateway hop) and API Gateway v2 HTTP events; both require the router's
- * signature of the caller's identity.
+ * signature of the caller's identity. Each invocation logs with its request id and publishes
+ * `GraphQLRequests` and `GraphQLErrors` metrics (CloudWatch EMF).
  */
 export function createLambdaHandler<TContext extends BaseContext>(
   subgraph: Subgraph<TContext>,
   routerSecret: () => string,
-): (
-  event: SubgraphLambdaEvent,
-  context?: Pick<Context, 'awsRequestId'>,
-) => Promise<SubgraphLambdaResult> {
-  return async (event, context) => {
+): (event: SubgraphLambdaEvent, context?: InvocationContext) => Promise<SubgraphLambdaResult> {
+  const logger = serviceLogger(subgraph.name);
+  const metrics = serviceMetrics(subgraph.name);
+
+  const answer = async (
+    event: SubgraphLambdaEvent,
+    context?: InvocationContext,
+  ): Promise<SubgraphLambdaResult> => {
     if (isDirectInvokeEvent(event)) {
       const identity = verifyIdentity(event, routerSecret());
-      if (!identity) {
-        return {
-          errors: [
-            {
-              message: 'Subgraphs only accept calls from the router.',
-              extensions: { code: 'FORBIDDEN' },
-            },
-          ],
-        };
-      }
+      if (!identity) return FORBIDDEN;
       return (await subgraph.execute(event.request, identity, context?.awsRequestId)).body;
     }
     const body = event.body ?? '';
-    const response = await handleHttpRequest(
+    return handleHttpRequest(
       subgraph,
       {
         method: event.requestContext.http.method,
@@ -53,6 +58,19 @@ export function createLambdaHandler<TContext extends BaseContext>(
       },
       routerSecret(),
     );
-    return response;
+  };
+
+  return async (event, context) => {
+    await enableTracing(subgraph.name);
+    logger.appendKeys({ requestId: context?.awsRequestId });
+    try {
+      const result = await answer(event, context);
+      const errors = 'errors' in result && Array.isArray(result.errors) ? result.errors.length : 0;
+      metrics.addMetric('GraphQLRequests', MetricUnit.Count, 1);
+      metrics.addMetric('GraphQLErrors', MetricUnit.Count, errors);
+      return result;
+    } finally {
+      metrics.publishStoredMetrics();
+    }
   };
 }

@@ -1,12 +1,23 @@
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { documentClient } from '../dynamo/documentClient.js';
 
-let tracer: Tracer | undefined;
+let tracing: Promise<Tracer | undefined> | undefined;
 
 /**
- * The Powertools tracer (X-Ray). It only records inside Lambda with active tracing; elsewhere
- * it is a no-op, so tests and the local cloud run the same code.
+ * Turns on Powertools tracing (X-Ray subsegments for every table call) when the function runs
+ * with active tracing. The tracer and the X-Ray SDK are loaded only then, so functions without
+ * tracing, tests and the local cloud do not pay for them at cold start.
  */
-export function serviceTracer(serviceName: string): Tracer {
-  tracer ??= new Tracer({ serviceName });
-  return tracer;
+export function enableTracing(
+  serviceName: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Tracer | undefined> {
+  tracing ??= (async () => {
+    if (!env.AWS_XRAY_DAEMON_ADDRESS || env.POWERTOOLS_TRACE_ENABLED === 'false') return undefined;
+    const { Tracer: PowertoolsTracer } = await import('@aws-lambda-powertools/tracer');
+    const tracer = new PowertoolsTracer({ serviceName });
+    tracer.captureAWSv3Client(documentClient());
+    return tracer;
+  })();
+  return tracing;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DevIssuer } from '@stack/dev-issuer';
 import { startLocalApi, type LocalApi, type LocalTopology } from '../api/startLocalApi.js';
 import { resolvePort } from '../config/localPorts.js';
-import { ensureTable } from '../dynamodb/ensureTable.js';
+import { ensureTable } from '@stack/kit';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/startDynamoDbLocal.js';
 import { DEMO_USERS } from '../seed/demoData.js';
 import { seedDemoData } from '../seed/seedDemoData.js';
@@ -92,7 +92,13 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     await seedDemoData(LOCAL_TABLE_NAME);
 
     step(`starting the dev token issuer on port ${ports.auth}`);
-    const issuer = await DevIssuer.start({ port: ports.auth, clientIds: [LOCAL_CLIENT_ID] });
+    // The key is kept in .stack/ so tokens issued before a restart stay valid after it.
+    const issuer = await DevIssuer.start({
+      port: ports.auth,
+      clientIds: [LOCAL_CLIENT_ID],
+      users: DEMO_USERS,
+      persistKeyTo: join(stateDir, 'dev-issuer-key.pem'),
+    });
     stopping.push(() => issuer.close());
 
     const topology = options.topology ?? 'http';

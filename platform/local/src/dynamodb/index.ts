@@ -4,4 +4,4 @@ export {
   type DynamoDbLocal,
   type DynamoDbLocalOptions,
 } from './startDynamoDbLocal.js';
-export { ensureTable } from './ensureTable.js';
+export { ensureTable } from '@stack/kit';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity } from '@stack/kit';
 import { DevIssuer } from '@stack/dev-issuer';
 import { startLocalApi, type LocalApi } from '../../src/api/startLocalApi.js';
-import { createTestTable } from '../../src/testing/createTestTable.js';
+import { createTestTable } from '@stack/kit/testing';
 import { seedDemoData } from '../../src/seed/seedDemoData.js';
 import { postGraphQL } from '../support/graphqlClient.js';
 

@@ -5,7 +5,7 @@ import {
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_SCHEMA } from '@stack/kit';
+import { TABLE_SCHEMA } from './tableSchema.js';
 
 /**
  * Creates the environment's single table (keys, GSI, stream, TTL as in TABLE_SCHEMA) unless it

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { ensureTable } from '../dynamodb/ensureTable.js';
+import { ensureTable } from '../dynamo/ensureTable.js';
 
 /**
  * Creates a fresh single table in the DynamoDB Local that the test run started (reached

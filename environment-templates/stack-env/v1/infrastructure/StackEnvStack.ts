@@ -1,0 +1,279 @@
+import { CfnOutput, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AlarmTopic } from './AlarmTopic.js';
+import { Api } from './Api.js';
+import { Auth } from './Auth.js';
+import { CrossRegionParameter } from './CrossRegionParameter.js';
+import { Edge } from './Edge.js';
+import { ENVIRONMENT_PARAMETERS, type EnvironmentParameter } from './environmentParameters.js';
+import { EventBus } from './EventBus.js';
+import { Monitoring } from './Monitoring.js';
+import { Network } from './Network.js';
+import { Parameters } from './Parameters.js';
+import { Queues } from './Queues.js';
+import { RouterSecret } from './RouterSecret.js';
+import type { StackEnvInputs } from './StackEnvInputs.js';
+import { Table } from './Table.js';
+import { TableStreamPipe } from './TableStreamPipe.js';
+import { TEMPLATE_ID } from './templateId.js';
+import { CLOUDFRONT_WAF_REGION, WebAcl } from './WebAcl.js';
+import { WebAclStack } from './WebAclStack.js';
+
+/** Inputs of one environment's stack. */
+export interface StackEnvStackProps extends StackProps {
+  /** Name of the environment's stage (its spec file's name), e.g. `integration`. */
+  readonly stageName: string;
+  /** The environment's inputs, validated against schema/schema.yaml with defaults applied. */
+  readonly inputs: StackEnvInputs;
+  /** Account and region, always explicit: synth makes no lookups. */
+  readonly env: { readonly account: string; readonly region: string };
+  /** Subgraph name → Lambda function name the router invokes; filled by service instances. */
+  readonly subgraphFunctions?: Readonly<Record<string, string>>;
+  /**
+   * Production mode of the router (no introspection, masked errors). Default true, so an
+   * environment nobody classified fails safe; pass false for integration and previews.
+   */
+  readonly production?: boolean;
+}
+
+// Stage names become parts of resource names (bus, Cognito domain prefix, alarms) and SSM paths.
+const STAGE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+
+// The authorizer fails on purpose to refuse a bad token (ADR 0006), so its errors include every
+// expired or forged token: only a burst over two periods is worth waking someone for.
+const AUTHORIZER_ERROR_ALARM = {
+  errorThreshold: 10,
+  errorPeriods: 2,
+  errorDescription:
+    'The authorizer failed 10+ times in each of two 5-minute periods: an unreachable JWKS, or a wave of refused tokens.',
+};
+
+/**
+ * The shared infrastructure of one environment, template stack-env@1: table, stream pipe and
+ * bus, queues, alarm topic, Cognito, the GraphQL API behind CloudFront (and WAF when asked),
+ * monitoring, an optional VPC, and the SSM parameters services build on.
+ * docs/environment-template.md describes every input, resource and cost.
+ */
+export class StackEnvStack extends Stack {
+  /** The environment's single table. */
+  readonly table: Table;
+  /** The event bus and its archive. */
+  readonly eventBus: EventBus;
+  /** The table-to-bus pipe and its DLQ. */
+  readonly tableStreamPipe: TableStreamPipe;
+  /** The shared queues. */
+  readonly queues: Queues;
+  /** The alarm topic. */
+  readonly alarmTopic: AlarmTopic;
+  /** Cognito user pool, group, clients and domain. */
+  readonly auth: Auth;
+  /** The router-to-subgraph signing secret. */
+  readonly routerSecret: RouterSecret;
+  /** The HTTP API, router and authorizer. */
+  readonly api: Api;
+  /** CloudFront in front of the API. */
+  readonly edge: Edge;
+  /** Dashboard and alarms. */
+  readonly monitoring: Monitoring;
+  /** The VPC, unless the network input is `none`. */
+  readonly network?: Network;
+  /** The us-east-1 stack with the web ACL, when `waf` is true and the region is another. */
+  readonly webAclStack?: WebAclStack;
+  /** The published SSM parameters. */
+  readonly parameters: Parameters;
+
+  constructor(scope: Construct, id: string, props: StackEnvStackProps) {
+    checkProps(props);
+    const { stageName, inputs, subgraphFunctions, production, ...stackProps } = props;
+    const { env } = stackProps;
+    super(scope, id, {
+      description: `The Stack: environment ${stageName} (${TEMPLATE_ID})`,
+      // Deleting a stack that keeps data must take a deliberate extra step.
+      terminationProtection: inputs.retainData,
+      ...stackProps,
+    });
+
+    this.network =
+      inputs.network === 'none'
+        ? undefined
+        : new Network(this, 'Network', {
+            mode: inputs.network,
+            logRetentionDays: inputs.logRetentionDays,
+            retainData: inputs.retainData,
+          });
+    this.table = new Table(this, 'Table', { retainData: inputs.retainData });
+    this.eventBus = new EventBus(this, 'EventBus', { stageName, retainData: inputs.retainData });
+    this.tableStreamPipe = new TableStreamPipe(this, 'TableStreamPipe', {
+      table: this.table.table,
+      bus: this.eventBus.bus,
+    });
+    this.queues = new Queues(this, 'Queues');
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
+      ...(inputs.alarmEmail && { alarmEmail: inputs.alarmEmail }),
+    });
+    this.auth = new Auth(this, 'Auth', {
+      stageName,
+      retainData: inputs.retainData,
+      ...(inputs.domain && { domain: inputs.domain }),
+    });
+    this.routerSecret = new RouterSecret(this, 'RouterSecret', { retainData: inputs.retainData });
+
+    // The router and the authorizer join the VPC only when it reaches the internet: in an
+    // isolated VPC (gateway endpoints only) the authorizer could not fetch Cognito's JWKS and
+    // the router could not call the Lambda API to invoke subgraphs.
+    const network = this.network;
+    this.api = new Api(this, 'Api', {
+      stageName,
+      production: production ?? true,
+      subgraphFunctions: subgraphFunctions ?? {},
+      routerSecret: this.routerSecret,
+      authIssuer: this.auth.userPool.userPoolProviderUrl,
+      authClientIds: [
+        this.auth.publicClient.userPoolClientId,
+        this.auth.internalClient.userPoolClientId,
+      ],
+      logRetentionDays: inputs.logRetentionDays,
+      retainData: inputs.retainData,
+      ...(inputs.domain && { domain: inputs.domain }),
+      ...(network?.hasInternetEgress && {
+        placement: {
+          vpc: network.vpc,
+          subnets: network.lambdaSubnets,
+          securityGroups: [network.lambdaSecurityGroup],
+        },
+      }),
+    });
+
+    let webAclArn: string | undefined;
+    if (inputs.waf && env.region === CLOUDFRONT_WAF_REGION) {
+      webAclArn = new WebAcl(this, 'WebAcl', { stageName }).webAcl.attrArn;
+    } else if (inputs.waf) {
+      this.webAclStack = new WebAclStack(scope, `${id}WebAcl`, {
+        stageName,
+        account: env.account,
+        description: `The Stack: CloudFront web ACL of environment ${stageName} (${TEMPLATE_ID})`,
+      });
+      this.addStackDependency(this.webAclStack, 'the distribution needs the web ACL');
+      webAclArn = new CrossRegionParameter(this, 'WebAclArn', {
+        parameterName: ENVIRONMENT_PARAMETERS(stageName).webAclArn,
+        region: CLOUDFRONT_WAF_REGION,
+        logRetentionDays: inputs.logRetentionDays,
+      }).value;
+    }
+    this.edge = new Edge(this, 'Edge', {
+      stageName,
+      apiDomainName: this.api.domainName,
+      ...(webAclArn && { webAclArn }),
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stageName,
+      dashboard: inputs.dashboard,
+      alarms: inputs.alarms,
+      alarmTopic: this.alarmTopic.topic,
+      httpApi: this.api.httpApi,
+      functions: [
+        { name: 'router', function: this.api.router },
+        { name: 'authorizer', function: this.api.authorizer, ...AUTHORIZER_ERROR_ALARM },
+      ],
+      deadLetterQueues: {
+        'notifications-dlq': this.queues.notificationsDeadLetterQueue,
+        'work-dlq': this.queues.workDeadLetterQueue,
+        'pipe-dlq': this.tableStreamPipe.deadLetterQueue,
+      },
+      table: this.table.table,
+      pipe: this.tableStreamPipe.pipe,
+    });
+
+    this.parameters = new Parameters(this, 'Parameters', {
+      stageName,
+      values: this.parameterValues(),
+    });
+    this.addOutputs();
+    for (const stack of [this, this.webAclStack]) if (stack) tagEnvironment(stack, props);
+  }
+
+  /** What the environment publishes for services, by ENVIRONMENT_PARAMETERS key. */
+  private parameterValues(): Partial<Record<EnvironmentParameter, string>> {
+    const table = this.table.table;
+    const { bus } = this.eventBus;
+    const { notifications, work } = this.queues;
+    const { userPool, publicClient, internalClient, domain } = this.auth;
+    const network = this.network;
+    return {
+      tableName: table.tableName,
+      tableArn: table.tableArn,
+      tableStreamArn: table.tableStreamArn ?? '',
+      eventBusName: bus.eventBusName,
+      eventBusArn: bus.eventBusArn,
+      notificationsQueueUrl: notifications.queueUrl,
+      notificationsQueueArn: notifications.queueArn,
+      workQueueUrl: work.queueUrl,
+      workQueueArn: work.queueArn,
+      alarmTopicArn: this.alarmTopic.topic.topicArn,
+      userPoolId: userPool.userPoolId,
+      authIssuer: userPool.userPoolProviderUrl,
+      publicClientId: publicClient.userPoolClientId,
+      internalClientId: internalClient.userPoolClientId,
+      authDomainUrl: domain.baseUrl(),
+      apiUrl: this.edge.graphqlUrl,
+      routerFunctionName: this.api.router.function.functionName,
+      routerRoleArn: this.api.router.role.roleArn,
+      routerSharedSecretArn: this.routerSecret.secret.secretArn,
+      ...(network && {
+        vpcId: network.vpc.vpcId,
+        privateSubnetIds: Fn.join(',', network.vpc.selectSubnets(network.lambdaSubnets).subnetIds),
+        lambdaSecurityGroupId: network.lambdaSecurityGroup.securityGroupId,
+      }),
+    };
+  }
+
+  /** Outputs the pipeline reads after deploying (smoke tests, web app configuration). */
+  private addOutputs(): void {
+    const { userPool, publicClient, internalClient, domain } = this.auth;
+    const outputs: Record<string, { value: string; description: string }> = {
+      ApiUrl: { value: this.edge.graphqlUrl, description: 'Public GraphQL endpoint (CloudFront)' },
+      UserPoolId: { value: userPool.userPoolId, description: 'Cognito user pool id' },
+      PublicClientId: {
+        value: publicClient.userPoolClientId,
+        description: 'App client id of the public web app',
+      },
+      InternalClientId: {
+        value: internalClient.userPoolClientId,
+        description: 'App client id of the internal web app',
+      },
+      AuthDomainUrl: { value: domain.baseUrl(), description: 'Hosted sign-in base URL' },
+    };
+    for (const [id, output] of Object.entries(outputs)) new CfnOutput(this, id, output);
+  }
+}
+
+/** Refuses props the schema cannot express, with what to change. */
+function checkProps(props: StackEnvStackProps): void {
+  const { stageName, inputs } = props;
+  if (!STAGE_NAME.test(stageName)) {
+    throw new Error(
+      `stack-env@1: stage name "${stageName}" must be 1-40 lowercase letters, digits or hyphens, starting with a letter (it names resources and SSM paths)`,
+    );
+  }
+  if (inputs.tenancy === 'single' && !inputs.tenant) {
+    throw new Error(
+      `stack-env@1 (${stageName}): spec.tenant is required when spec.tenancy is single; add the tenant's id`,
+    );
+  }
+  if (inputs.subgraphTopology === 'colocated') {
+    throw new Error(
+      `stack-env@1 (${stageName}): spec.subgraphTopology "colocated" cannot be deployed yet: the router's Lambda entry (services/router/src/handler.ts) only reaches subgraphs by Lambda invoke; colocated runs in the local cloud only (docs/graphql.md). Use "distributed".`,
+    );
+  }
+}
+
+/** Tags every resource of a stack with the stage, the template and the tenant. */
+function tagEnvironment(stack: Stack, props: StackEnvStackProps): void {
+  const tags = Tags.of(stack);
+  tags.add('stack:stage', props.stageName);
+  tags.add('stack:template', TEMPLATE_ID);
+  if (props.inputs.tenancy === 'single' && props.inputs.tenant) {
+    tags.add('stack:tenant', props.inputs.tenant);
+  }
+}

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The repository root: esbuild's project root and where the lock file lives. Resolved from this
+ * file, so synth works from any working directory (the pipeline, jest, a developer's shell).
+ */
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The lock file NodejsFunction hashes and bundles against. */
+export const LOCK_FILE = join(REPOSITORY_ROOT, 'package-lock.json');
+
+/**
+ * Entry files of the Lambdas this template deploys. The template references the services'
+ * sources only as paths to bundle; it never imports their code.
+ */
+export const FUNCTION_ENTRIES = {
+  /** The federated GraphQL router behind the HTTP API. */
+  router: join(REPOSITORY_ROOT, 'services/router/src/handler.ts'),
+  /** The HTTP API's Lambda authorizer. */
+  authorizer: join(REPOSITORY_ROOT, 'services/authorizer/src/handler.ts'),
+} as const;

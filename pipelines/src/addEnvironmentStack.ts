@@ -1,0 +1,30 @@
+import type { Stack, Stage } from 'aws-cdk-lib';
+import { StackEnvStack } from '@stack/stack-env-v1';
+import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
+import { templateId } from './specs/availableTemplates.js';
+
+/** The id of the environment's stack inside its stage (stack name `<stage>-Environment`). */
+export const ENVIRONMENT_STACK_ID = 'Environment';
+
+/**
+ * Adds the stack that implements a spec's environment template to its stage. A new template
+ * (or major version) gets a case here next to its folder under environment-templates/.
+ */
+export function addEnvironmentStack(stage: Stage, spec: EnvironmentSpec): Stack {
+  const id = templateId(spec.template);
+  switch (id) {
+    case 'stack-env@1':
+      return new StackEnvStack(stage, ENVIRONMENT_STACK_ID, {
+        stageName: spec.name,
+        inputs: spec.inputs,
+        env: { account: spec.account, region: spec.region },
+        // Waves run integration (1) before the customer-facing waves (2+); local is wave 0.
+        // Only customer-facing environments hide introspection and error details.
+        production: spec.wave >= 2,
+      });
+    default:
+      throw new Error(
+        `${spec.file}: template ${id} has a schema but no CDK code wired in pipelines/src/addEnvironmentStack.ts; add a case for it there`,
+      );
+  }
+}

@@ -1,0 +1,88 @@
+import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { addEnvironmentStack } from './addEnvironmentStack.js';
+import { defaultTemplatesRoot } from './paths.js';
+import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
+import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
+
+/** What `buildApp` builds and where the app will synthesize to. */
+export interface BuildAppOptions {
+  /** Folder of EnvironmentSpec files (`pipelines/environments`). */
+  readonly specsDir: string;
+  /** The cloud assembly folder `app.synth()` writes. */
+  readonly outdir: string;
+  /** Build only these environments (spec names); default: every spec. */
+  readonly only?: readonly string[];
+  /** Default: the repository's `environment-templates/`. */
+  readonly templatesRoot?: string;
+  /** Extra CDK context, e.g. `{ 'aws:cdk:bundling-stacks': [] }` to skip asset bundling. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Called after each stage is constructed, in build order (wave, then name). */
+  readonly onStage?: (stage: BuiltStage) => void;
+}
+
+/** A stage as built: its spec, how many stacks it holds and how long constructing it took. */
+export interface BuiltStage {
+  readonly spec: EnvironmentSpec;
+  readonly stage: Stage;
+  readonly stacks: number;
+  readonly millis: number;
+}
+
+/**
+ * Builds the CDK app: one Stage per EnvironmentSpec (id = spec name, env = its account and
+ * region) holding the stack of its environment template, with cdk-nag's AwsSolutions and
+ * Serverless packs checking every resource. Throws SpecError if a spec is invalid; its
+ * `synth()` throws (error name `ValidationFailed`) on any finding nobody acknowledged.
+ */
+export function buildApp(options: BuildAppOptions): App {
+  const specs = selectSpecs(
+    loadEnvironmentSpecs(options.specsDir, options.templatesRoot ?? defaultTemplatesRoot),
+    options.only,
+  );
+  const app = new App({
+    outdir: options.outdir,
+    // No AWS::CDK::Metadata resource: nothing in the templates phones home.
+    analyticsReporting: false,
+    context: {
+      // Unacknowledged cdk-nag errors make app.synth() throw, with the readable report as
+      // the message, however the app is run (directly, under jest, or by the CDK CLI).
+      '@aws-cdk/core:appMode': 'inmemory',
+      // CDK's built-in check of every template against the CloudFormation resource schemas
+      // (a property that does not exist, a value out of its enum) fails synth too, instead of
+      // failing the deployment later. It costs about ten seconds per synth, once.
+      '@aws-cdk/core:validateAgainstDefaultRules': true,
+      ...options.context,
+    },
+  });
+  for (const spec of specs) {
+    const started = performance.now();
+    const stage = new Stage(app, spec.name, {
+      env: { account: spec.account, region: spec.region },
+    });
+    addEnvironmentStack(stage, spec);
+    options.onStage?.({
+      spec,
+      stage,
+      stacks: stage.node.findAll().filter((node) => Stack.isStack(node)).length,
+      millis: performance.now() - started,
+    });
+  }
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  return app;
+}
+
+function selectSpecs(
+  specs: readonly EnvironmentSpec[],
+  only: readonly string[] | undefined,
+): EnvironmentSpec[] {
+  if (only === undefined || only.length === 0) return [...specs];
+  const names = specs.map((spec) => spec.name);
+  const unknown = only.filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown environment${unknown.length === 1 ? '' : 's'} ${unknown.map((n) => `"${n}"`).join(', ')}; the environments are ${names.join(', ')}`,
+    );
+  }
+  return specs.filter((spec) => only.includes(spec.name));
+}

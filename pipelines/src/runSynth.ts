@@ -1,0 +1,107 @@
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { relative } from 'node:path';
+import type { BuiltStage } from './buildApp.js';
+import { discardAssembly, prepareOutdir } from './prepareOutdir.js';
+import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
+import { SpecError } from './specs/SpecError.js';
+
+/** What `npm run synth` was asked to do. */
+export interface SynthOptions {
+  readonly specsDir: string;
+  readonly templatesRoot: string;
+  readonly outdir: string;
+  /** Only these environments; default all. */
+  readonly only?: readonly string[];
+  /**
+   * The CDK CLI runs the app (cdk.json) and owns `outdir`: do not empty it beforehand, and
+   * leave whatever it holds after a failure for the CLI to report.
+   */
+  readonly cliOwnsOutdir?: boolean;
+}
+
+/** Where synth prints: progress and results to `out`, problems to `err`. */
+export interface SynthOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/**
+ * Validates every spec first (an invalid one fails before anything is written), then builds
+ * and synthesizes the app with cdk-nag; resolves to the process exit code.
+ */
+export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<number> {
+  const started = performance.now();
+  try {
+    const specs = loadEnvironmentSpecs(options.specsDir, options.templatesRoot);
+    io.out(
+      `${specs.length} environment specs valid in ${show(options.specsDir)} (${ms(started)})\n`,
+    );
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    io.err(`${error.message}\n`);
+    return 1;
+  }
+
+  if (!options.cliOwnsOutdir) prepareOutdir(options.outdir);
+  // Loaded after validation: aws-cdk-lib, cdk-nag and the templates take a second to import,
+  // which a spec typo should not wait for.
+  const { buildApp } = await import('./buildApp.js');
+  const stages: BuiltStage[] = [];
+  const app = buildApp({
+    specsDir: options.specsDir,
+    templatesRoot: options.templatesRoot,
+    outdir: options.outdir,
+    only: options.only,
+    onStage: (stage) => stages.push(stage),
+  });
+  const width = Math.max(...stages.map((stage) => stage.spec.name.length));
+  for (const { spec, stacks, millis } of stages) {
+    io.out(
+      `  ${spec.name.padEnd(width)}  wave ${spec.wave}  ${stacks} stack${stacks === 1 ? ' ' : 's'}  built in ${Math.round(millis)} ms\n`,
+    );
+  }
+
+  const synthStarted = performance.now();
+  let assembly: CloudAssembly;
+  try {
+    assembly = app.synth();
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'ValidationFailed') throw error;
+    if (!options.cliOwnsOutdir) discardAssembly(options.outdir);
+    io.err(
+      `synth failed: validation found problems nobody acknowledged (cdk-nag's AwsSolutions and\n` +
+        `Serverless packs, CloudFormation schemas). Fix each resource, or acknowledge the rule next\n` +
+        `to the construct that owns it with Validations.of(construct).acknowledge({ id, reason })\n` +
+        `and a reason a reviewer accepts.\n\n` +
+        `${error.message}\n`,
+    );
+    return 1;
+  }
+
+  const lookups = [
+    assembly,
+    ...assembly.nestedAssemblies.map((nested) => nested.nestedAssembly),
+  ].flatMap((each) => each.manifest.missing ?? []);
+  if (lookups.length > 0) {
+    if (!options.cliOwnsOutdir) discardAssembly(options.outdir);
+    io.err(
+      `synth failed: the app asked for context lookups (${lookups.map((lookup) => lookup.key).join(', ')}); synth runs without AWS access, so every value must be explicit: no fromLookup(), and a stack with a Vpc overrides its availabilityZones getter\n`,
+    );
+    return 1;
+  }
+
+  io.out(
+    `synthesized ${stages.length} stage${stages.length === 1 ? '' : 's'} and checked them (cdk-nag, CloudFormation schemas) in ${ms(synthStarted)} → ${show(options.outdir)} (total ${ms(started)})\n`,
+  );
+  return 0;
+}
+
+function ms(since: number): string {
+  const millis = performance.now() - since;
+  return millis < 1000 ? `${Math.round(millis)} ms` : `${(millis / 1000).toFixed(1)} s`;
+}
+
+function show(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd === '' || fromCwd.startsWith('..') ? path : fromCwd;
+}

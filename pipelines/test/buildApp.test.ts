@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { Stack, Stage } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/buildApp.js';
+import { defaultSpecsDir } from '../src/paths.js';
+import { SKIP_BUNDLING } from './support/runSynthScript.js';
+
+// Synthesizing four environments with cdk-nag takes a few seconds.
+jest.setTimeout(120_000);
+
+describe('Function: buildApp', () => {
+  let outdir: string | undefined;
+  afterEach(() => {
+    if (outdir !== undefined) rmSync(outdir, { recursive: true, force: true });
+    outdir = undefined;
+  });
+
+  it('synthesizes a stage per shipped spec, each with its environment stack in its account', () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'stack-app-'));
+    outdir = dir;
+    const app = buildApp({ specsDir: defaultSpecsDir, outdir: dir, context: SKIP_BUNDLING });
+
+    // Act
+    const assembly = app.synth();
+
+    // Assess
+    const stages = assembly.nestedAssemblies.map((nested) => ({
+      stage: nested.displayName,
+      stacks: nested.nestedAssembly.stacks.map((stack) => [
+        stack.hierarchicalId,
+        stack.environment.account,
+        stack.environment.region,
+      ]),
+    }));
+    // The manifest lists stages by name; the build order (by wave) is not kept.
+    expect(stages).toEqual([
+      { stage: 'integration', stacks: [['integration/Environment', '111111111111', 'eu-west-1']] },
+      { stage: 'local', stacks: [['local/Environment', '000000000000', 'eu-west-1']] },
+      {
+        stage: 'production-multi-tenant',
+        stacks: [['production-multi-tenant/Environment', '333333333333', 'eu-west-1']],
+      },
+      {
+        stage: 'production-single-tenant-acme',
+        stacks: [['production-single-tenant-acme/Environment', '222222222222', 'eu-west-1']],
+      },
+    ]);
+  });
+
+  it('builds only the environments it is asked for, and rejects unknown names', () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'stack-app-'));
+    outdir = dir;
+
+    // Act
+    const app = buildApp({
+      specsDir: defaultSpecsDir,
+      outdir: dir,
+      only: ['integration'],
+      context: SKIP_BUNDLING,
+    });
+    const unknown = () => buildApp({ specsDir: defaultSpecsDir, outdir: dir, only: ['staging'] });
+
+    // Assess
+    expect(
+      app.node.children.filter((child) => Stage.isStage(child)).map((stage) => stage.node.id),
+    ).toEqual(['integration']);
+    expect(unknown).toThrow(
+      'unknown environment "staging"; the environments are local, integration, production-single-tenant-acme, production-multi-tenant',
+    );
+  });
+
+  it('fails synthesis on a cdk-nag error nobody acknowledged, naming the rule and the resource', () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'stack-app-'));
+    outdir = dir;
+    const app = buildApp({
+      specsDir: defaultSpecsDir,
+      outdir: dir,
+      only: ['local'],
+      context: SKIP_BUNDLING,
+    });
+    const stack = app.node.findAll().find((node) => Stack.isStack(node));
+    if (!stack) throw new Error('the local stage has no stack');
+    new Bucket(stack, 'UnloggedBucket');
+
+    // Act
+    const synth = () => app.synth();
+
+    // Assess
+    expect(synth).toThrow(/local\/Environment\/UnloggedBucket\/Resource[\s\S]*AwsSolutions-S1/);
+  });
+});

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSynthScript } from './support/runSynthScript.js';
+import { specYaml, tempSpecs, type TempSpecs } from './support/tempSpecs.js';
+
+// Each case starts the real script (Node with tsx) and, when valid, synthesizes with cdk-nag.
+jest.setTimeout(180_000);
+
+describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
+  let specs: TempSpecs | undefined;
+  let work: string | undefined;
+  afterEach(() => {
+    specs?.remove();
+    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+    specs = undefined;
+    work = undefined;
+  });
+
+  it('fails on an invalid spec with file, path and reason, and writes nothing', () => {
+    // Prepare
+    specs = tempSpecs();
+    specs.write('integration.yaml', specYaml(['domain: integration.example.com']));
+    specs.write('broken.yaml', specYaml(['waf: yes']));
+    work = mkdtempSync(join(tmpdir(), 'stack-synth-'));
+    const out = join(work, 'cdk.out');
+
+    // Act
+    const { code, stdout, stderr } = runSynthScript(['--specs', specs.dir, '--out', out]);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain('invalid environment specs (1 problem):');
+    expect(stderr).toMatch(/broken\.yaml:7:8 \/spec\/waf: must be boolean, got "yes"/);
+    expect(stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('synthesizes one assembly per environment and prints a line per stage', () => {
+    // Prepare
+    specs = tempSpecs({ copyShipped: true });
+    work = mkdtempSync(join(tmpdir(), 'stack-synth-'));
+    const out = join(work, 'cdk.out');
+
+    // Act
+    const { code, stdout, stderr } = runSynthScript([
+      '--specs',
+      specs.dir,
+      '--out',
+      out,
+      '--only',
+      'integration',
+      '--only',
+      'local',
+    ]);
+
+    // Assess
+    expect({ code, stderr }).toMatchObject({ code: 0 });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^4 environment specs valid in .+ \(\d+ ms\)$/);
+    expect(lines[1]).toMatch(/^ {2}local {8}wave 0 {2}1 stack {3}built in \d+ ms$/);
+    expect(lines[2]).toMatch(/^ {2}integration {2}wave 1 {2}1 stack {3}built in \d+ ms$/);
+    expect(lines[3]).toMatch(
+      /^synthesized 2 stages and checked them \(cdk-nag, CloudFormation schemas\) in [\d.]+ m?s → .+cdk\.out \(total [\d.]+ m?s\)$/,
+    );
+    expect(
+      readdirSync(out)
+        .filter((entry) => entry.startsWith('assembly-'))
+        .sort(),
+    ).toEqual(['assembly-integration', 'assembly-local']);
+    const manifest = JSON.parse(
+      readFileSync(join(out, 'assembly-integration', 'manifest.json'), 'utf8'),
+    ) as {
+      artifacts: Record<string, { type: string; environment?: string }>;
+    };
+    const stacks = Object.values(manifest.artifacts).filter(
+      (a) => a.type === 'aws:cloudformation:stack',
+    );
+    expect(stacks.map((stack) => stack.environment)).toEqual(['aws://111111111111/eu-west-1']);
+  });
+});

@@ -1,0 +1,2 @@
+// Test helpers (`@stack/kit/testing`): never imported by Lambda code, so never bundled.
+export { createTestTable } from './createTestTable.js';

@@ -7,10 +7,15 @@ import { templateId } from './specs/availableTemplates.js';
 export const ENVIRONMENT_STACK_ID = 'Environment';
 
 /**
- * Adds the stack that implements a spec's environment template to its stage. A new template
+ * Adds the stack that implements a spec's environment template to its stage, with the router's
+ * subgraph list (subgraph name → function name of the service instances). A new template
  * (or major version) gets a case here next to its folder under environment-templates/.
  */
-export function addEnvironmentStack(stage: Stage, spec: EnvironmentSpec): Stack {
+export function addEnvironmentStack(
+  stage: Stage,
+  spec: EnvironmentSpec,
+  subgraphFunctions: Readonly<Record<string, string>> = {},
+): Stack {
   const id = templateId(spec.template);
   switch (id) {
     case 'stack-env@1':
@@ -18,6 +23,7 @@ export function addEnvironmentStack(stage: Stage, spec: EnvironmentSpec): Stack 
         stageName: spec.name,
         inputs: spec.inputs,
         env: { account: spec.account, region: spec.region },
+        subgraphFunctions,
         // Waves run integration (1) before the customer-facing waves (2+); local is wave 0.
         // Only customer-facing environments hide introspection and error details.
         production: spec.wave >= 2,

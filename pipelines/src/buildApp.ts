@@ -1,9 +1,11 @@
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { addEnvironmentStack } from './addEnvironmentStack.js';
-import { defaultTemplatesRoot } from './paths.js';
+import { addServiceStacks, planServices, subgraphFunctionsOf } from './addServiceStacks.js';
+import { defaultServicesRoot, defaultServiceTemplatesRoot, defaultTemplatesRoot } from './paths.js';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
+import { loadServiceSpecs } from './specs/loadServiceSpecs.js';
 
 /** What `buildApp` builds and where the app will synthesize to. */
 export interface BuildAppOptions {
@@ -15,6 +17,10 @@ export interface BuildAppOptions {
   readonly only?: readonly string[];
   /** Default: the repository's `environment-templates/`. */
   readonly templatesRoot?: string;
+  /** Services folder (`<name>/service.yaml` per instance); default the repository's `services/`. */
+  readonly servicesRoot?: string;
+  /** Default: the repository's `service-templates/`. */
+  readonly serviceTemplatesRoot?: string;
   /** Extra CDK context, e.g. `{ 'aws:cdk:bundling-stacks': [] }` to skip asset bundling. */
   readonly context?: Readonly<Record<string, unknown>>;
   /** Called after each stage is constructed, in build order (wave, then name). */
@@ -31,15 +37,23 @@ export interface BuiltStage {
 
 /**
  * Builds the CDK app: one Stage per EnvironmentSpec (id = spec name, env = its account and
- * region) holding the stack of its environment template, with cdk-nag's AwsSolutions and
+ * region) holding the stack of its environment template and one stack per service instance
+ * (every `services/<name>/service.yaml`), with cdk-nag's AwsSolutions and
  * Serverless packs checking every resource. Throws SpecError if a spec is invalid; its
  * `synth()` throws (error name `ValidationFailed`) on any finding nobody acknowledged.
  */
 export function buildApp(options: BuildAppOptions): App {
-  const specs = selectSpecs(
-    loadEnvironmentSpecs(options.specsDir, options.templatesRoot ?? defaultTemplatesRoot),
-    options.only,
+  const environments = loadEnvironmentSpecs(
+    options.specsDir,
+    options.templatesRoot ?? defaultTemplatesRoot,
   );
+  // Validated against every environment, so `--only` cannot hide an incompatible one.
+  const services = loadServiceSpecs(
+    options.servicesRoot ?? defaultServicesRoot,
+    options.serviceTemplatesRoot ?? defaultServiceTemplatesRoot,
+    environments,
+  );
+  const specs = selectSpecs(environments, options.only);
   const app = new App({
     outdir: options.outdir,
     // No AWS::CDK::Metadata resource: nothing in the templates phones home.
@@ -60,7 +74,9 @@ export function buildApp(options: BuildAppOptions): App {
     const stage = new Stage(app, spec.name, {
       env: { account: spec.account, region: spec.region },
     });
-    addEnvironmentStack(stage, spec);
+    const planned = planServices(spec, services);
+    const environmentStack = addEnvironmentStack(stage, spec, subgraphFunctionsOf(planned));
+    addServiceStacks(stage, spec, planned, environmentStack);
     options.onStage?.({
       spec,
       stage,

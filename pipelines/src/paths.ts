@@ -13,3 +13,11 @@ export const defaultTemplatesRoot = fileURLToPath(
 
 /** The cloud assembly `npm run synth` writes and `cdk deploy --app` and `stack cost` read. */
 export const defaultCdkOut = fileURLToPath(new URL('../cdk.out', import.meta.url));
+
+/** Where services live: a `<name>/service.yaml` ServiceSpec per service instance. */
+export const defaultServicesRoot = fileURLToPath(new URL('../../services', import.meta.url));
+
+/** Where service templates live: `<name>/v<major>/schema/schema.yaml` + their CDK code. */
+export const defaultServiceTemplatesRoot = fileURLToPath(
+  new URL('../../service-templates', import.meta.url),
+);

@@ -2,7 +2,9 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { relative } from 'node:path';
 import type { BuiltStage } from './buildApp.js';
 import { discardAssembly, prepareOutdir } from './prepareOutdir.js';
+import { defaultServicesRoot, defaultServiceTemplatesRoot } from './paths.js';
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
+import { loadServiceSpecs } from './specs/loadServiceSpecs.js';
 import { SpecError } from './specs/SpecError.js';
 
 /** What `npm run synth` was asked to do. */
@@ -10,6 +12,10 @@ export interface SynthOptions {
   readonly specsDir: string;
   readonly templatesRoot: string;
   readonly outdir: string;
+  /** Services folder (`services/`, one `<name>/service.yaml` per instance); default the repo's. */
+  readonly servicesRoot?: string;
+  /** Default: the repository's `service-templates/`. */
+  readonly serviceTemplatesRoot?: string;
   /** Only these environments; default all. */
   readonly only?: readonly string[];
   /**
@@ -36,6 +42,13 @@ export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<
     io.out(
       `${specs.length} environment specs valid in ${show(options.specsDir)} (${ms(started)})\n`,
     );
+    const servicesRoot = options.servicesRoot ?? defaultServicesRoot;
+    const services = loadServiceSpecs(
+      servicesRoot,
+      options.serviceTemplatesRoot ?? defaultServiceTemplatesRoot,
+      specs,
+    );
+    io.out(`${services.length} service specs valid in ${show(servicesRoot)} (${ms(started)})\n`);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.err(`${error.message}\n`);
@@ -50,6 +63,8 @@ export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<
   const app = buildApp({
     specsDir: options.specsDir,
     templatesRoot: options.templatesRoot,
+    ...(options.servicesRoot && { servicesRoot: options.servicesRoot }),
+    ...(options.serviceTemplatesRoot && { serviceTemplatesRoot: options.serviceTemplatesRoot }),
     outdir: options.outdir,
     only: options.only,
     onStage: (stage) => stages.push(stage),

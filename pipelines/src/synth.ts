@@ -2,6 +2,7 @@
 // environment into pipelines/cdk.out, checked by cdk-nag. Runs the app directly (tsx), so it
 // needs no AWS credentials and no network. Flags (for tests and tools):
 //   --specs <dir>   EnvironmentSpecs to read (default pipelines/environments)
+//   --services <dir> services whose <name>/service.yaml to read (default services/)
 //   --out <dir>     cloud assembly to write (default pipelines/cdk.out)
 //   --only <name>   only this environment (repeatable)
 //   --app-mode      run as the CDK CLI's app (cdk.json): write where the CLI says ($CDK_OUTDIR)
@@ -13,6 +14,7 @@ import { runSynth } from './runSynth.js';
 const { values } = parseArgs({
   options: {
     specs: { type: 'string' },
+    services: { type: 'string' },
     out: { type: 'string' },
     only: { type: 'string', multiple: true },
     'app-mode': { type: 'boolean', default: false },
@@ -31,6 +33,7 @@ process.exitCode = await runSynth(
   {
     specsDir: values.specs === undefined ? defaultSpecsDir : resolve(values.specs),
     templatesRoot: defaultTemplatesRoot,
+    ...(values.services !== undefined && { servicesRoot: resolve(values.services) }),
     outdir: values['app-mode'] ? resolve(cliOutdir ?? '') : resolve(values.out ?? defaultCdkOut),
     only: values.only,
     cliOwnsOutdir: values['app-mode'],

@@ -37,17 +37,19 @@ describe('Function: buildApp', () => {
       ]),
     }));
     // The manifest lists stages by name; the build order (by wave) is not kept.
+    const expected = (stage: string, account: string) => ({
+      stage,
+      stacks: ['Environment', 'Service-products', 'Service-reviews', 'Service-users'].map((id) => [
+        `${stage}/${id}`,
+        account,
+        'eu-west-1',
+      ]),
+    });
     expect(stages).toEqual([
-      { stage: 'integration', stacks: [['integration/Environment', '111111111111', 'eu-west-1']] },
-      { stage: 'local', stacks: [['local/Environment', '000000000000', 'eu-west-1']] },
-      {
-        stage: 'production-multi-tenant',
-        stacks: [['production-multi-tenant/Environment', '333333333333', 'eu-west-1']],
-      },
-      {
-        stage: 'production-single-tenant-acme',
-        stacks: [['production-single-tenant-acme/Environment', '222222222222', 'eu-west-1']],
-      },
+      expected('integration', '111111111111'),
+      expected('local', '000000000000'),
+      expected('production-multi-tenant', '333333333333'),
+      expected('production-single-tenant-acme', '222222222222'),
     ]);
   });
 

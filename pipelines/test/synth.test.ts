@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSynthScript } from './support/runSynthScript.js';
+import { serviceYaml, tempServices, type TempServices } from './support/tempServices.js';
 import { specYaml, tempSpecs, type TempSpecs } from './support/tempSpecs.js';
 
 // Each case starts the real script (Node with tsx) and, when valid, synthesizes with cdk-nag.
@@ -10,9 +11,12 @@ jest.setTimeout(180_000);
 
 describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
   let specs: TempSpecs | undefined;
+  let services: TempServices | undefined;
   let work: string | undefined;
   afterEach(() => {
     specs?.remove();
+    services?.remove();
+    services = undefined;
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
     specs = undefined;
     work = undefined;
@@ -34,6 +38,33 @@ describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
     expect(stderr).toContain('invalid environment specs (1 problem):');
     expect(stderr).toMatch(/broken\.yaml:7:8 \/spec\/waf: must be boolean, got "yes"/);
     expect(stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails on an invalid service spec with file, path and reason, and writes nothing', () => {
+    // Prepare
+    specs = tempSpecs({ copyShipped: true });
+    services = tempServices();
+    services.write('inventory', serviceYaml(['owner: team-inventory', 'memorySize: big']));
+    work = mkdtempSync(join(tmpdir(), 'stack-synth-'));
+    const out = join(work, 'cdk.out');
+
+    // Act
+    const { code, stderr } = runSynthScript([
+      '--specs',
+      specs.dir,
+      '--services',
+      services.dir,
+      '--out',
+      out,
+    ]);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain('invalid service specs (1 problem):');
+    expect(stderr).toMatch(
+      /inventory\/service\.yaml:5:15 \/spec\/memorySize: must be integer, got "big"/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -59,9 +90,10 @@ describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
     expect({ code, stderr }).toMatchObject({ code: 0 });
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^4 environment specs valid in .+ \(\d+ ms\)$/);
-    expect(lines[1]).toMatch(/^ {2}local {8}wave 0 {2}1 stack {3}built in \d+ ms$/);
-    expect(lines[2]).toMatch(/^ {2}integration {2}wave 1 {2}1 stack {3}built in \d+ ms$/);
-    expect(lines[3]).toMatch(
+    expect(lines[1]).toMatch(/^3 service specs valid in (.+\/)?services \(\d+ ms\)$/);
+    expect(lines[2]).toMatch(/^ {2}local {8}wave 0 {2}4 stacks {2}built in \d+ ms$/);
+    expect(lines[3]).toMatch(/^ {2}integration {2}wave 1 {2}4 stacks {2}built in \d+ ms$/);
+    expect(lines[4]).toMatch(
       /^synthesized 2 stages and checked them \(cdk-nag, CloudFormation schemas\) in [\d.]+ m?s → .+cdk\.out \(total [\d.]+ m?s\)$/,
     );
     expect(
@@ -77,6 +109,9 @@ describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
     const stacks = Object.values(manifest.artifacts).filter(
       (a) => a.type === 'aws:cloudformation:stack',
     );
-    expect(stacks.map((stack) => stack.environment)).toEqual(['aws://111111111111/eu-west-1']);
+    // The environment and one stack per service instance (services/*/service.yaml).
+    expect(stacks.map((stack) => stack.environment)).toEqual(
+      Array.from({ length: 4 }, () => 'aws://111111111111/eu-west-1'),
+    );
   });
 });

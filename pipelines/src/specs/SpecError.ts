@@ -13,12 +13,15 @@ export interface SpecProblem {
   readonly message: string;
 }
 
-/** Thrown when one or more environment specs are invalid; the message lists every problem. */
+/** Which kind of spec a SpecError is about. */
+export type SpecKind = 'environment' | 'service';
+
+/** Thrown when one or more specs are invalid; the message lists every problem. */
 export class SpecError extends Error {
   readonly problems: readonly SpecProblem[];
 
-  constructor(problems: readonly SpecProblem[]) {
-    super(formatProblems(problems));
+  constructor(problems: readonly SpecProblem[], kind: SpecKind = 'environment') {
+    super(formatProblems(problems, kind));
     this.name = 'SpecError';
     this.problems = problems;
   }
@@ -32,12 +35,12 @@ export function formatProblem(problem: SpecProblem): string {
     : `${where} ${problem.path}: ${problem.message}`;
 }
 
-function formatProblems(problems: readonly SpecProblem[]): string {
+function formatProblems(problems: readonly SpecProblem[], kind: SpecKind): string {
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
   return [
-    `invalid environment specs (${count}):`,
+    `invalid ${kind} specs (${count}):`,
     ...problems.map((problem) => `  ${formatProblem(problem)}`),
-    'Each template documents its inputs in environment-templates/<name>/v<major>/schema/schema.yaml.',
+    `Each template documents its inputs in ${kind}-templates/<name>/v<major>/schema/schema.yaml.`,
   ].join('\n');
 }
 

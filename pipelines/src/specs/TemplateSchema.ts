@@ -25,7 +25,8 @@ const cache = new Map<string, TemplateSchema>();
 
 /**
  * Loads `schema/schema.yaml` of a template (AWS Proton format: OpenAPI 3 types under
- * `schema.types`, the environment's type named by `schema.environment_input_type`).
+ * `schema.types`, the input type named by `schema.environment_input_type` for environment
+ * templates or `schema.service_input_type` for service templates).
  */
 export function loadTemplateSchema(templatesRoot: string, template: TemplateRef): TemplateSchema {
   const schemaFile = templateSchemaFile(templatesRoot, template);
@@ -56,13 +57,17 @@ export function loadTemplateSchema(templatesRoot: string, template: TemplateRef)
 
 function protonInputType(schemaFile: string, template: TemplateRef): SchemaObject {
   const document = parse(readFileSync(schemaFile, 'utf8')) as {
-    schema?: { environment_input_type?: unknown; types?: Record<string, unknown> };
+    schema?: {
+      environment_input_type?: unknown;
+      service_input_type?: unknown;
+      types?: Record<string, unknown>;
+    };
   } | null;
-  const typeName = document?.schema?.environment_input_type;
+  const typeName = document?.schema?.environment_input_type ?? document?.schema?.service_input_type;
   const type = typeof typeName === 'string' ? document?.schema?.types?.[typeName] : undefined;
   if (!isObject(type)) {
     throw new Error(
-      `${schemaFile}: ${templateId(template)} has no environment input type; it needs schema.environment_input_type naming an entry of schema.types`,
+      `${schemaFile}: ${templateId(template)} has no input type; it needs schema.environment_input_type (or service_input_type) naming an entry of schema.types`,
     );
   }
   return closeObjects(structuredClone(type));

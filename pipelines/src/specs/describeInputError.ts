@@ -21,6 +21,14 @@ export function describeInputError(
   const path = pointerSegments(error.instancePath);
   const params = error.params as Record<string, unknown>;
   const got = describeValue(error.data);
+  // A map key that fails `propertyNames` (e.g. an environment variable name): point at the key.
+  if (error.propertyName !== undefined && error.keyword === 'pattern') {
+    return {
+      path: [...path, error.propertyName],
+      at: 'key',
+      message: `name "${error.propertyName}" is not allowed${about(error.parentSchema)} (must match ${String(params.pattern)})`,
+    };
+  }
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);

@@ -4,6 +4,9 @@ import { registerCompose } from './commands/compose.js';
 import { registerCost } from './commands/cost.js';
 import { registerDev } from './commands/dev.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerNew } from './commands/new.js';
+import { registerTemplates } from './commands/templates.js';
+import { registerUpgrade } from './commands/upgrade.js';
 import { cliVersion } from './version.js';
 
 /** Builds the `stack` command tree; each subcommand registers itself from its own module. */
@@ -17,5 +20,8 @@ export function createProgram(): Command {
   registerCompose(program);
   registerBuild(program);
   registerCost(program);
+  registerNew(program);
+  registerTemplates(program);
+  registerUpgrade(program);
   return program;
 }

@@ -4,10 +4,18 @@ export {
   EnvironmentError,
   type VariableSpec,
   type EnvironmentSpec,
+  type EnvironmentRule,
   type Environment,
 } from './config/readEnvironment.js';
-export { text, integer, oneOf, url, secret } from './config/parsers.js';
-export { SUBGRAPH_ENVIRONMENT } from './config/subgraphEnvironment.js';
+export { text, integer, oneOf, url, secret, parameterName } from './config/parsers.js';
+export { exactlyOneOf } from './config/exactlyOneOf.js';
+export { SUBGRAPH_ENVIRONMENT, SUBGRAPH_ENVIRONMENT_RULES } from './config/subgraphEnvironment.js';
+export {
+  ROUTER_SECRET_ENVIRONMENT,
+  ROUTER_SECRET_RULE,
+  type RouterSecretEnvironment,
+} from './config/routerSecretEnvironment.js';
+export { routerSecret, type RouterSecret } from './config/routerSecret.js';
 export {
   badUserInput,
   unauthenticated,

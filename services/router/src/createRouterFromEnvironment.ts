@@ -1,14 +1,21 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
+import { routerSecret as secretFromEnvironment, type RouterSecret } from '@stack/kit';
 import { createRouter, type Router } from './createRouter.js';
 import { HttpDataSource } from './dataSources/HttpDataSource.js';
 import { LambdaDataSource } from './dataSources/LambdaDataSource.js';
 import type { RouterEnvironment } from './environment.js';
 import type { RouterContext } from './RouterContext.js';
 
-/** Builds the router a deployed stage describes: data sources chosen by SUBGRAPH_TOPOLOGY. */
+/**
+ * Builds the router a deployed stage describes: data sources chosen by SUBGRAPH_TOPOLOGY,
+ * signing with the secret `secret` resolves (by default the one the environment names; pass the
+ * same resolver the handler awaits so both share one read). Each data source awaits the secret
+ * at its first call, so building the router never waits for SSM.
+ */
 export function createRouterFromEnvironment(
   environment: RouterEnvironment,
   supergraphSdl: string,
+  secret: RouterSecret = secretFromEnvironment(environment),
 ): Router {
   const table =
     environment.SUBGRAPH_TOPOLOGY === 'http'
@@ -23,14 +30,12 @@ export function createRouterFromEnvironment(
         `${variable} has no entry for subgraph "${name}" of the supergraph (has: ${Object.keys(table).join(', ') || 'none'})`,
       );
     }
-    const common = {
-      name,
-      secret: environment.ROUTER_SHARED_SECRET,
-      timeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
-    };
-    return environment.SUBGRAPH_TOPOLOGY === 'http'
-      ? new HttpDataSource({ ...common, url: target })
-      : new LambdaDataSource({ ...common, functionName: target });
+    return signingWith(secret, (resolved) => {
+      const common = { name, secret: resolved, timeoutMs: environment.SUBGRAPH_TIMEOUT_MS };
+      return environment.SUBGRAPH_TOPOLOGY === 'http'
+        ? new HttpDataSource({ ...common, url: target })
+        : new LambdaDataSource({ ...common, functionName: target });
+    });
   };
   return createRouter({
     supergraphSdl,
@@ -38,4 +43,22 @@ export function createRouterFromEnvironment(
     production: environment.PRODUCTION === 'true',
     maxBodyBytes: environment.MAX_BODY_BYTES,
   });
+}
+
+/**
+ * A data source created at its first call, once the secret it signs with is known. The gateway
+ * builds data sources when it loads the supergraph, before any request; the secret may only
+ * arrive with the first one.
+ */
+function signingWith(
+  secret: RouterSecret,
+  create: (secret: string) => GraphQLDataSource<RouterContext>,
+): GraphQLDataSource<RouterContext> {
+  let created: GraphQLDataSource<RouterContext> | undefined;
+  return {
+    async process(options) {
+      created ??= create(await secret());
+      return created.process(options);
+    },
+  };
 }

@@ -1,4 +1,11 @@
-import { integer, oneOf, readEnvironment, secret, type VariableSpec } from '@stack/kit';
+import {
+  integer,
+  oneOf,
+  readEnvironment,
+  ROUTER_SECRET_ENVIRONMENT,
+  ROUTER_SECRET_RULE,
+  type VariableSpec,
+} from '@stack/kit';
 
 /** A JSON object mapping subgraph names to strings (function names or URLs). */
 const subgraphMap = (raw: string): Record<string, string> => {
@@ -25,12 +32,13 @@ const EMPTY_MAP: VariableSpec<Record<string, string>> = {
   default: {},
 };
 
-/** The router Lambda's environment, as the service template sets it. */
+/**
+ * The router Lambda's environment, as the environment template sets it. The signing secret
+ * comes as exactly one of ROUTER_SHARED_SECRET (the value) or ROUTER_SHARED_SECRET_PARAMETER
+ * (the SSM SecureString holding it), like a subgraph's.
+ */
 export const ROUTER_ENVIRONMENT = {
-  ROUTER_SHARED_SECRET: {
-    doc: 'the secret the router signs forwarded identities with',
-    parse: secret({ minLength: 32 }),
-  },
+  ...ROUTER_SECRET_ENVIRONMENT,
   PRODUCTION: {
     doc: 'true in production stages (no introspection, masked errors)',
     parse: oneOf(['true', 'false'] as const),
@@ -58,9 +66,9 @@ export const ROUTER_ENVIRONMENT = {
   },
 };
 
-/** Reads and validates the router's environment once at cold start. */
+/** Reads and validates the router's environment once at cold start, listing every problem. */
 export function readRouterEnvironment(env: NodeJS.ProcessEnv = process.env) {
-  return readEnvironment(ROUTER_ENVIRONMENT, env);
+  return readEnvironment(ROUTER_ENVIRONMENT, env, [ROUTER_SECRET_RULE]);
 }
 
 export type RouterEnvironment = ReturnType<typeof readRouterEnvironment>;

@@ -95,7 +95,8 @@ export class Api extends Construct {
       memorySize: 1024,
       timeout: ROUTER_TIMEOUT,
       environment: {
-        ROUTER_SHARED_SECRET: props.routerSecret.valueForEnvironment(),
+        // The parameter's name, not the secret: the router reads it at its first request.
+        ROUTER_SHARED_SECRET_PARAMETER: props.routerSecret.parameterName,
         PRODUCTION: props.production ? 'true' : 'false',
         SUBGRAPH_TOPOLOGY: 'distributed',
         SUBGRAPH_FUNCTIONS: JSON.stringify(subgraphFunctions),
@@ -103,6 +104,9 @@ export class Api extends Construct {
         MAX_BODY_BYTES: String(MAX_BODY_BYTES),
       },
     });
+    props.routerSecret.grantRead(this.router.role);
+    // The first request may come right after the deployment: the parameter exists by then.
+    this.router.function.node.addDependency(props.routerSecret.resource);
     const stack = Stack.of(this);
     const subgraphArns = Object.values(subgraphFunctions).map((functionName) =>
       stack.formatArn({

@@ -29,6 +29,11 @@ export interface MonitoredFunction {
   readonly errorPeriods?: number;
   /** What the error alarm means (default: the function failed). */
   readonly errorDescription?: string;
+  /**
+   * Alarm on throttles (default true). Turn off only where another alarm already catches them:
+   * every alarm past an account's tenth costs $0.10/month.
+   */
+  readonly throttleAlarm?: boolean;
 }
 
 /** What the environment's monitoring watches. */
@@ -164,7 +169,8 @@ export class Monitoring extends Construct {
 
       alarm('api-5xx', serverErrors, {
         threshold: 1,
-        description: 'The API answered 5xx: the router or authorizer failed, or timed out.',
+        description:
+          'The API answered 5xx: the router or authorizer failed, timed out or was throttled.',
       });
       alarm('api-latency-p99', latency('p99'), {
         threshold: API_P99_LATENCY_MS,
@@ -178,6 +184,7 @@ export class Monitoring extends Construct {
           periods: watched.errorPeriods ?? 1,
           description: watched.errorDescription ?? `The ${name} Lambda failed.`,
         });
+        if (watched.throttleAlarm === false) continue;
         alarm(`${name}-throttles`, fn.function.metricThrottles(sum), {
           threshold: 1,
           description: `The ${name} Lambda was throttled: account concurrency is exhausted.`,

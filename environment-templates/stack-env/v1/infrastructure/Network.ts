@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import {
   FlowLogDestination,
   FlowLogTrafficType,
@@ -23,8 +23,17 @@ export interface NetworkProps {
 }
 
 /**
+ * The availability zones an environment's VPC spans: `<region>a` and `<region>b`, which exist in
+ * every commercial region. Named, not looked up, so synth needs no AWS account.
+ */
+export function availabilityZonesOf(region: string): string[] {
+  return [`${region}a`, `${region}b`];
+}
+
+/**
  * The optional VPC (network input `isolated` or `nat`), over two availability zones named
- * explicitly so synth needs no context lookup. DynamoDB and S3 are reached through gateway
+ * explicitly (`availabilityZonesOf`); its stack must report the same zones (StackEnvStack does)
+ * or CDK asks for a context lookup. DynamoDB and S3 are reached through gateway
  * endpoints, which are free; interface endpoints (about $7.30/month per AZ each) are not created.
  */
 export class Network extends Construct {
@@ -49,7 +58,7 @@ export class Network extends Construct {
       : SubnetType.PRIVATE_ISOLATED;
 
     this.vpc = new Vpc(this, 'Vpc', {
-      availabilityZones: [`${region}a`, `${region}b`],
+      availabilityZones: availabilityZonesOf(region),
       // One NAT gateway (about $33/month plus $0.045/GB) instead of one per AZ: an AZ outage
       // cuts egress of the other AZ's Lambdas, an accepted trade for half the price.
       natGateways: this.hasInternetEgress ? 1 : 0,
@@ -65,6 +74,11 @@ export class Network extends Construct {
       },
       // Strips the default security group's rules (CIS 5.4); nothing here uses it.
       restrictDefaultSecurityGroup: true,
+    });
+    Validations.of(this.vpc).acknowledge({
+      id: 'CloudFormation-Validate::W3010',
+      reason:
+        'The two zones are named on purpose (<region>a and <region>b exist in every commercial region): synth needs no AWS account to look them up, and subnets never move between deployments.',
     });
     // Rejected traffic only: enough to debug a blocked connection, and ingestion ($0.50/GB)
     // stays near zero.

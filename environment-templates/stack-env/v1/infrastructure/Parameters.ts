@@ -1,13 +1,16 @@
 import { ParameterTier, StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { ENVIRONMENT_PARAMETERS, type EnvironmentParameter } from './environmentParameters.js';
+import {
+  ENVIRONMENT_PARAMETERS,
+  type StringEnvironmentParameter,
+} from './environmentParameters.js';
 
 /** The values to publish. */
 export interface ParametersProps {
   /** The environment's stage: the parameters live under `/stack/<stage>/`. */
   readonly stageName: string;
   /** Value of each parameter to publish; parameters left out are not created. */
-  readonly values: Partial<Readonly<Record<EnvironmentParameter, string>>>;
+  readonly values: Partial<Readonly<Record<StringEnvironmentParameter, string>>>;
 }
 
 /**
@@ -16,13 +19,16 @@ export interface ParametersProps {
  */
 export class Parameters extends Construct {
   /** The created parameters, by key. */
-  readonly parameters: Readonly<Partial<Record<EnvironmentParameter, StringParameter>>>;
+  readonly parameters: Readonly<Partial<Record<StringEnvironmentParameter, StringParameter>>>;
 
   constructor(scope: Construct, id: string, props: ParametersProps) {
     super(scope, id);
     const names = ENVIRONMENT_PARAMETERS(props.stageName);
-    const parameters: Partial<Record<EnvironmentParameter, StringParameter>> = {};
-    for (const [key, value] of Object.entries(props.values) as [EnvironmentParameter, string][]) {
+    const parameters: Partial<Record<StringEnvironmentParameter, StringParameter>> = {};
+    for (const [key, value] of Object.entries(props.values) as [
+      StringEnvironmentParameter,
+      string,
+    ][]) {
       parameters[key] = new StringParameter(this, key, {
         parameterName: names[key],
         stringValue: value,

@@ -5,10 +5,13 @@ import { Api } from './Api.js';
 import { Auth } from './Auth.js';
 import { CrossRegionParameter } from './CrossRegionParameter.js';
 import { Edge } from './Edge.js';
-import { ENVIRONMENT_PARAMETERS, type EnvironmentParameter } from './environmentParameters.js';
+import {
+  ENVIRONMENT_PARAMETERS,
+  type StringEnvironmentParameter,
+} from './environmentParameters.js';
 import { EventBus } from './EventBus.js';
 import { Monitoring } from './Monitoring.js';
-import { Network } from './Network.js';
+import { availabilityZonesOf, Network } from './Network.js';
 import { Parameters } from './Parameters.js';
 import { Queues } from './Queues.js';
 import { RouterSecret } from './RouterSecret.js';
@@ -41,11 +44,17 @@ const STAGE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
 // The authorizer fails on purpose to refuse a bad token (ADR 0006), so its errors include every
 // expired or forged token: only a burst over two periods is worth waking someone for.
-const AUTHORIZER_ERROR_ALARM = {
+// No throttle alarm of its own: when Lambda refuses to run the authorizer, API Gateway answers
+// 500 (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html), which the
+// api-5xx alarm catches at its first occurrence; and the router, drawing on the same account
+// concurrency and holding it far longer per request, raises router-throttles for the cause.
+// That alarm would be the environment's 11th, the first one CloudWatch bills ($0.10/month).
+const AUTHORIZER_ALARMS = {
   errorThreshold: 10,
   errorPeriods: 2,
   errorDescription:
     'The authorizer failed 10+ times in each of two 5-minute periods: an unreachable JWKS, or a wave of refused tokens.',
+  throttleAlarm: false,
 };
 
 /**
@@ -67,7 +76,7 @@ export class StackEnvStack extends Stack {
   readonly alarmTopic: AlarmTopic;
   /** Cognito user pool, group, clients and domain. */
   readonly auth: Auth;
-  /** The router-to-subgraph signing secret. */
+  /** The router-to-subgraph signing secret (an SSM SecureString made at deploy time). */
   readonly routerSecret: RouterSecret;
   /** The HTTP API, router and authorizer. */
   readonly api: Api;
@@ -116,7 +125,11 @@ export class StackEnvStack extends Stack {
       retainData: inputs.retainData,
       ...(inputs.domain && { domain: inputs.domain }),
     });
-    this.routerSecret = new RouterSecret(this, 'RouterSecret', { retainData: inputs.retainData });
+    this.routerSecret = new RouterSecret(this, 'RouterSecret', {
+      stageName,
+      retainData: inputs.retainData,
+      logRetentionDays: inputs.logRetentionDays,
+    });
 
     // The router and the authorizer join the VPC only when it reaches the internet: in an
     // isolated VPC (gateway endpoints only) the authorizer could not fetch Cognito's JWKS and
@@ -174,7 +187,7 @@ export class StackEnvStack extends Stack {
       httpApi: this.api.httpApi,
       functions: [
         { name: 'router', function: this.api.router },
-        { name: 'authorizer', function: this.api.authorizer, ...AUTHORIZER_ERROR_ALARM },
+        { name: 'authorizer', function: this.api.authorizer, ...AUTHORIZER_ALARMS },
       ],
       deadLetterQueues: {
         'notifications-dlq': this.queues.notificationsDeadLetterQueue,
@@ -193,8 +206,17 @@ export class StackEnvStack extends Stack {
     for (const stack of [this, this.webAclStack]) if (stack) tagEnvironment(stack, props);
   }
 
+  /**
+   * The two availability zones the optional VPC spans, the same names Network uses. Without
+   * this, CDK checks a VPC's explicit zones against the region's real ones and asks for an
+   * `availability-zones` context lookup (an AWS call) to learn them: synth must stay offline.
+   */
+  override get availabilityZones(): string[] {
+    return availabilityZonesOf(this.region);
+  }
+
   /** What the environment publishes for services, by ENVIRONMENT_PARAMETERS key. */
-  private parameterValues(): Partial<Record<EnvironmentParameter, string>> {
+  private parameterValues(): Partial<Record<StringEnvironmentParameter, string>> {
     const table = this.table.table;
     const { bus } = this.eventBus;
     const { notifications, work } = this.queues;
@@ -219,7 +241,6 @@ export class StackEnvStack extends Stack {
       apiUrl: this.edge.graphqlUrl,
       routerFunctionName: this.api.router.function.functionName,
       routerRoleArn: this.api.router.role.roleArn,
-      routerSharedSecretArn: this.routerSecret.secret.secretArn,
       ...(network && {
         vpcId: network.vpc.vpcId,
         privateSubnetIds: Fn.join(',', network.vpc.selectSubnets(network.lambdaSubnets).subnetIds),

@@ -1,10 +1,12 @@
 /**
- * Names of the SSM String parameters an environment publishes for the stacks that build on it
+ * Names of the SSM parameters an environment publishes for the stacks that build on it
  * (service instances, web apps, the pipeline). Cross-stack values travel through these instead
  * of CloudFormation exports, which would block updates of the exporting stack.
  *
- * Defined once here; `Parameters` writes them and consumers read them, e.g.
+ * Defined once here; `Parameters` writes the String parameters and consumers read them, e.g.
  * `StringParameter.valueForStringParameter(this, ENVIRONMENT_PARAMETERS(stage).tableName)`.
+ * `routerSharedSecret` is the exception: a SecureString `RouterSecret` creates, whose name
+ * functions get as ROUTER_SHARED_SECRET_PARAMETER and read at run time.
  */
 export function ENVIRONMENT_PARAMETERS(stageName: string) {
   const prefix = `/stack/${stageName}`;
@@ -45,8 +47,11 @@ export function ENVIRONMENT_PARAMETERS(stageName: string) {
     routerFunctionName: `${prefix}/router/function-name`,
     /** ARN of the router Lambda's role: subgraph functions allow only this role to invoke them. */
     routerRoleArn: `${prefix}/router/role-arn`,
-    /** ARN of the Secrets Manager secret the router signs forwarded identities with. */
-    routerSharedSecretArn: `${prefix}/router/shared-secret-arn`,
+    /**
+     * The SecureString holding the key the router signs forwarded identities with; pass this
+     * name as ROUTER_SHARED_SECRET_PARAMETER and grant `ssm:GetParameter` on it.
+     */
+    routerSharedSecret: `${prefix}/router/shared-secret`,
     /** Id of the VPC (only when the network input is not `none`). */
     vpcId: `${prefix}/network/vpc-id`,
     /** Comma-separated ids of the private subnets Lambdas attach to (network not `none`). */
@@ -60,3 +65,6 @@ export function ENVIRONMENT_PARAMETERS(stageName: string) {
 
 /** One of the environment's SSM parameters, by its key in ENVIRONMENT_PARAMETERS. */
 export type EnvironmentParameter = keyof ReturnType<typeof ENVIRONMENT_PARAMETERS>;
+
+/** The parameters `Parameters` publishes as String parameters: all but the router's secret. */
+export type StringEnvironmentParameter = Exclude<EnvironmentParameter, 'routerSharedSecret'>;

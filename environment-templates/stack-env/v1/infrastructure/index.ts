@@ -3,7 +3,11 @@
 // worth reusing in other templates.
 export { StackEnvStack, type StackEnvStackProps } from './StackEnvStack.js';
 export type { StackEnvInputs } from './StackEnvInputs.js';
-export { ENVIRONMENT_PARAMETERS, type EnvironmentParameter } from './environmentParameters.js';
+export {
+  ENVIRONMENT_PARAMETERS,
+  type EnvironmentParameter,
+  type StringEnvironmentParameter,
+} from './environmentParameters.js';
 export {
   TABLE_CHANGE_EVENT,
   tableChangePattern,
@@ -27,7 +31,7 @@ export { TableStreamPipe, type TableStreamPipeProps } from './TableStreamPipe.js
 export { Queues } from './Queues.js';
 export { AlarmTopic, type AlarmTopicProps } from './AlarmTopic.js';
 export { Auth, type AuthProps } from './Auth.js';
-export { RouterSecret, type RouterSecretProps } from './RouterSecret.js';
+export { RouterSecret, routerSecretParameterArn, type RouterSecretProps } from './RouterSecret.js';
 export { Api, type ApiProps } from './Api.js';
 export { Edge, type EdgeProps } from './Edge.js';
 export { Monitoring, type MonitoringProps, type MonitoredFunction } from './Monitoring.js';

@@ -12,11 +12,16 @@ export const LOCK_FILE = join(REPOSITORY_ROOT, 'package-lock.json');
 
 /**
  * Entry files of the Lambdas this template deploys. The template references the services'
- * sources only as paths to bundle; it never imports their code.
+ * sources only as paths to bundle; it never imports their code. The custom resource function
+ * is the template's own, next to `infrastructure/`.
  */
 export const FUNCTION_ENTRIES = {
   /** The federated GraphQL router behind the HTTP API. */
   router: join(REPOSITORY_ROOT, 'services/router/src/handler.ts'),
   /** The HTTP API's Lambda authorizer. */
   authorizer: join(REPOSITORY_ROOT, 'services/authorizer/src/handler.ts'),
+  /** The deploy-time function that creates the router's secret (the template's own). */
+  routerSecretParameter: fileURLToPath(
+    new URL('../functions/router-secret-parameter/handler.ts', import.meta.url),
+  ),
 } as const;

@@ -247,12 +247,13 @@ describe('StackEnvStack: API', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
       });
     }
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
+    // Router, authorizer, API access logs, and the router secret's two deploy-time functions.
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
   });
 
-  it('configures the router: signing secret from Secrets Manager, production mode, direct invoke', () => {
+  it('configures the router: the secret parameter’s name (not the secret), production mode, direct invoke', () => {
     // Prepare
-    const { template, stack } = defaults();
+    const { template } = defaults();
 
     // Act
     const router = functionNamed(template, 'GraphQL router');
@@ -260,16 +261,13 @@ describe('StackEnvStack: API', () => {
     // Assess
     expect(router.Properties.Environment).toEqual({
       Variables: {
-        ROUTER_SHARED_SECRET: resolved(stack, stack.routerSecret.valueForEnvironment()),
+        ROUTER_SHARED_SECRET_PARAMETER: '/stack/integration/router/shared-secret',
         PRODUCTION: 'true',
         SUBGRAPH_TOPOLOGY: 'distributed',
         SUBGRAPH_FUNCTIONS: '{}',
         SUBGRAPH_TIMEOUT_MS: '5000',
         MAX_BODY_BYTES: '100000',
       },
-    });
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
     });
   });
 
@@ -350,6 +348,102 @@ describe('StackEnvStack: API', () => {
         WebACLId: Match.absent(),
       }),
     });
+  });
+});
+
+describe('StackEnvStack: the router secret', () => {
+  const PARAMETER = '/stack/integration/router/shared-secret';
+  /** Statements of every IAM policy of a template, flattened. */
+  const statementsOf = (template: Template) =>
+    resourcesOf(template, 'AWS::IAM::Policy').flatMap(
+      (policy) =>
+        (policy.properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
+  /** A template fragment as text, tokens joined, for matching an ARN it builds. */
+  const text = (value: unknown) => JSON.stringify(value).replace(/","/g, '');
+
+  it('creates a free SSM SecureString at deploy time instead of a $0.40 Secrets Manager secret', () => {
+    // Prepare
+    const { template } = defaults();
+
+    // Act
+    const secrets = resourcesOf(template, 'AWS::SecretsManager::Secret');
+    const parameters = resourcesOf(template, 'Custom::RouterSharedSecret');
+
+    // Assess
+    expect(secrets).toEqual([]);
+    expect(parameters).toHaveLength(1);
+    expect(parameters[0]?.properties).toEqual({
+      ServiceToken: expect.anything(),
+      ParameterName: PARAMETER,
+    });
+    template.hasResource('Custom::RouterSharedSecret', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('deletes the parameter with a disposable environment', () => {
+    preview().template.hasResource('Custom::RouterSharedSecret', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ ParameterName: '/stack/preview-pr-7/router/shared-secret' }),
+    });
+  });
+
+  it('lets the router read that one parameter and nothing else of SSM or KMS', () => {
+    // Prepare
+    const { template, stack } = defaults();
+    const routerRole = resolved(stack, stack.api.router.role.roleName);
+
+    // Act
+    const routerPolicies = resourcesOf(template, 'AWS::IAM::Policy').filter((policy) =>
+      JSON.stringify(policy.properties.Roles).includes(JSON.stringify(routerRole)),
+    );
+    const statements = routerPolicies.flatMap(
+      (policy) =>
+        (policy.properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
+    const ssmOrKms = statements.filter((statement) =>
+      /"(ssm|kms):/.test(JSON.stringify(statement.Action)),
+    );
+
+    // Assess: the AWS managed key aws/ssm lets the account's principals decrypt through SSM.
+    expect(ssmOrKms).toHaveLength(1);
+    expect(ssmOrKms[0]).toMatchObject({ Action: 'ssm:GetParameter', Effect: 'Allow' });
+    expect(text(ssmOrKms[0]?.Resource)).toMatch(
+      /:parameter\/stack\/integration\/router\/shared-secret"/,
+    );
+  });
+
+  it('lets the custom resource function put and delete that parameter only', () => {
+    // Prepare
+    const { template } = defaults();
+
+    // Act
+    const writes = statementsOf(template).filter((statement) =>
+      JSON.stringify(statement.Action).includes('ssm:PutParameter'),
+    );
+
+    // Assess
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ Action: ['ssm:PutParameter', 'ssm:DeleteParameter'] });
+    expect(text(writes[0]?.Resource)).toMatch(
+      /:parameter\/stack\/integration\/router\/shared-secret"/,
+    );
+  });
+
+  it('deploys the router only after the parameter exists', () => {
+    // Prepare
+    const { template } = defaults();
+    const [custom] = Object.keys(template.findResources('Custom::RouterSharedSecret'));
+
+    // Act
+    const routers = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('GraphQL router') },
+    }) as Record<string, { DependsOn?: string[] }>;
+
+    // Assess
+    expect(Object.values(routers)[0]?.DependsOn).toContain(custom);
   });
 });
 
@@ -544,6 +638,25 @@ describe('StackEnvStack: network', () => {
     }
   });
 
+  it.each(['isolated', 'nat'] as const)(
+    'synthesizes the %s network offline: no availability-zone lookup, the two zones named',
+    (network) => {
+      // Prepare: a fresh app with no context at all, as on a machine without AWS credentials.
+      const { app, stack } = buildEnvironment({ inputs: { network } });
+
+      // Act
+      const assembly = app.synth();
+
+      // Assess
+      expect(assembly.manifest.missing ?? []).toEqual([]);
+      expect(stack.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
+      const zones = resourcesOf(Template.fromStack(stack), 'AWS::EC2::Subnet').map(
+        (subnet) => subnet.properties.AvailabilityZone,
+      );
+      expect([...new Set(zones)].sort()).toEqual(['eu-west-1a', 'eu-west-1b']);
+    },
+  );
+
   it('creates one NAT gateway for the nat network and attaches the functions', () => {
     // Prepare
     const { template } = production();
@@ -569,11 +682,55 @@ describe('StackEnvStack: monitoring', () => {
 
     // Assess
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
-    // API 5xx and p99, errors and throttles of 2 functions, 3 DLQs, 2 table throttles.
-    expect(alarms).toHaveLength(11);
+    // API 5xx and p99, router errors and throttles, authorizer errors, 3 DLQs, 2 table throttles.
+    expect(alarms).toHaveLength(10);
     for (const alarm of alarms) {
       expect(alarm.properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic] });
     }
+  });
+
+  it('stays within the 10 alarm metrics CloudWatch gives an account for free, so the defaults cost $0', () => {
+    // Prepare
+    const { template } = defaults();
+
+    // Act: CloudWatch bills alarms per metric; a metric-math alarm per metric in its expression.
+    const metrics = resourcesOf(template, 'AWS::CloudWatch::Alarm').map((alarm) => {
+      const math = alarm.properties.Metrics as { MetricStat?: unknown }[] | undefined;
+      return math ? math.filter((query) => query.MetricStat).length : 1;
+    });
+
+    // Assess
+    expect(metrics.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(10);
+  });
+
+  it('leaves the authorizer’s throttles to the API 5xx alarm, which a throttled authorizer raises', () => {
+    // Prepare
+    const { template } = defaults();
+
+    // Act
+    const names = resourcesOf(template, 'AWS::CloudWatch::Alarm').map((alarm) =>
+      String(alarm.properties.AlarmName),
+    );
+
+    // Assess
+    expect(names).not.toContain('stack-integration-authorizer-throttles');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'stack-integration-api-5xx',
+        'stack-integration-router-throttles',
+        'stack-integration-authorizer-errors',
+      ]),
+    );
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'stack-integration-api-5xx',
+      Metrics: [
+        Match.objectLike({
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5xx' }) }),
+        }),
+      ],
+      Threshold: 1,
+      EvaluationPeriods: 1,
+    });
   });
 
   it('creates no dashboard and no alarms when both are off', () => {
@@ -610,11 +767,25 @@ describe('StackEnvStack: what it publishes', () => {
       String(parameter.properties.Name),
     );
 
-    // Assess: everything but the network (none here) and the web ACL (us-east-1 stack).
-    const { vpcId, privateSubnetIds, lambdaSecurityGroupId, webAclArn, ...expected } = names;
+    // Assess: everything but the network (none here), the web ACL (us-east-1 stack) and the
+    // router secret (a SecureString the custom resource writes).
+    const {
+      vpcId,
+      privateSubnetIds,
+      lambdaSecurityGroupId,
+      webAclArn,
+      routerSharedSecret,
+      ...expected
+    } = names;
     expect(published.sort()).toEqual(Object.values(expected).sort());
     expect(published.every((name) => name.startsWith('/stack/integration/'))).toBe(true);
-    expect([vpcId, privateSubnetIds, lambdaSecurityGroupId, webAclArn]).not.toContain(published[0]);
+    expect([
+      vpcId,
+      privateSubnetIds,
+      lambdaSecurityGroupId,
+      webAclArn,
+      routerSharedSecret,
+    ]).not.toContain(published[0]);
   });
 
   it('publishes the network parameters when there is a VPC', () => {

@@ -59,18 +59,21 @@ describe('A full synth of the largest environment', () => {
 
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it('bundles the router and the authorizer offline with the local esbuild into loadable ES modules', async () => {
+  it('bundles the router, the authorizer and the router secret function offline with the local esbuild into loadable ES modules', async () => {
     // Act
     synth();
 
     // Assess
     const router = bundleOf(outdir, stack.api.router);
     const authorizer = bundleOf(outdir, stack.api.authorizer);
-    expect([router, authorizer, `${router}.map`].map((path) => existsSync(path))).toEqual([
+    const secretFunction = bundleOf(outdir, stack.routerSecret.handler);
+    expect([router, authorizer, `${router}.map`, secretFunction].map(existsSync)).toEqual([
+      true,
       true,
       true,
       true,
     ]);
+    expect(await handlerTypeOf(secretFunction, {})).toBe('function');
     expect(
       await handlerTypeOf(authorizer, {
         AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Test',
@@ -78,8 +81,9 @@ describe('A full synth of the largest environment', () => {
       }),
     ).toBe('function');
     expect(
+      // As deployed: the secret's parameter name only; nothing is read before a request.
       await handlerTypeOf(router, {
-        ROUTER_SHARED_SECRET: 'x'.repeat(32),
+        ROUTER_SHARED_SECRET_PARAMETER: '/stack/integration/router/shared-secret',
         SUBGRAPH_FUNCTIONS: JSON.stringify({ users: 'u', products: 'p', reviews: 'r' }),
       }),
     ).toBe('function');

@@ -34,7 +34,8 @@ describe('Command: stack cost', () => {
     expect(stdout).toMatch(
       /^Prices: us-east-1 list prices in USD as published, checked \d{4}-\d{2}; approximate/,
     );
-    expect(stdout).toContain('integration — account 111111111111, eu-west-1, 1 stack');
+    // The environment stack plus one stack per service instance (users, products, reviews).
+    expect(stdout).toContain('integration — account 111111111111, eu-west-1, 4 stacks');
     expect(stdout).toMatch(/total if this is the only environment in its account: +\$\d+\.\d\d/);
     expect(stdout).toMatch(/One million API requests \(CloudFront → HTTP API → authorizer λ/);
     expect(stdout).not.toContain('preview —');

@@ -47,3 +47,16 @@ export const secret =
     if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters`);
     return raw;
   };
+
+// An SSM parameter name (`/a/b`, up to 15 levels) or its ARN; the characters SSM accepts.
+const PARAMETER = /^(arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter)?\/?[A-Za-z0-9_.\-/]+$/;
+
+/** A variable holding the name (or ARN) of an SSM parameter. */
+export const parameterName =
+  () =>
+  (raw: string): string => {
+    if (!PARAMETER.test(raw) || raw.length > 2048) {
+      throw new Error('is not an SSM parameter name (letters, digits, _ . - and / only)');
+    }
+    return raw;
+  };

@@ -9,6 +9,12 @@ export interface VariableSpec<T> {
 }
 
 export type EnvironmentSpec = Record<string, VariableSpec<unknown>>;
+
+/**
+ * A check across variables (e.g. "exactly one of A or B"): given the raw environment, the
+ * problem in one sentence, or undefined when there is none.
+ */
+export type EnvironmentRule = (env: NodeJS.ProcessEnv) => string | undefined;
 export type Environment<S extends EnvironmentSpec> = {
   readonly [K in keyof S]: S[K] extends VariableSpec<infer T> ? T : never;
 };
@@ -24,11 +30,13 @@ export class EnvironmentError extends Error {
 /**
  * Reads and validates typed configuration from environment variables. Call it once at cold
  * start (module scope or a lazy singleton) so a misconfigured function fails at its first
- * invocation with every problem listed, not deep inside a request.
+ * invocation with every problem listed, not deep inside a request. `rules` add checks across
+ * variables; their problems are listed with the others.
  */
 export function readEnvironment<S extends EnvironmentSpec>(
   spec: S,
   env: NodeJS.ProcessEnv = process.env,
+  rules: readonly EnvironmentRule[] = [],
 ): Environment<S> {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
@@ -46,6 +54,10 @@ export function readEnvironment<S extends EnvironmentSpec>(
         `${name}=${JSON.stringify(raw)}: ${(error as Error).message} (${variable.doc})`,
       );
     }
+  }
+  for (const rule of rules) {
+    const problem = rule(env);
+    if (problem !== undefined) problems.push(problem);
   }
   if (problems.length > 0) throw new EnvironmentError(problems);
   return values as Environment<S>;

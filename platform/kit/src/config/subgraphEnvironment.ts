@@ -1,10 +1,11 @@
-import { secret, text } from './parsers.js';
+import { text } from './parsers.js';
+import { ROUTER_SECRET_ENVIRONMENT, ROUTER_SECRET_RULE } from './routerSecretEnvironment.js';
 
 /** The environment every subgraph Lambda gets from the service template. */
 export const SUBGRAPH_ENVIRONMENT = {
   TABLE_NAME: { doc: "the environment's single DynamoDB table", parse: text() },
-  ROUTER_SHARED_SECRET: {
-    doc: 'the secret the router signs forwarded identities with',
-    parse: secret({ minLength: 32 }),
-  },
+  ...ROUTER_SECRET_ENVIRONMENT,
 };
+
+/** Checks across SUBGRAPH_ENVIRONMENT's variables: exactly one router secret source. */
+export const SUBGRAPH_ENVIRONMENT_RULES = [ROUTER_SECRET_RULE] as const;

@@ -30,20 +30,25 @@ const FORBIDDEN: SubgraphResponse = {
  * no second API Gateway hop) and API Gateway v2 HTTP events; both require the router's
  * signature of the caller's identity. Each invocation logs with its request id and publishes
  * `GraphQLRequests` and `GraphQLErrors` metrics (CloudWatch EMF).
+ *
+ * `routerSecret` is awaited at the start of every invocation (it caches what it resolved, see
+ * `routerSecret()`); when it rejects, the invocation fails with the error logged, and the next
+ * one asks again.
  */
 export function createLambdaHandler<TContext extends BaseContext>(
   subgraph: Subgraph<TContext>,
-  routerSecret: () => string,
+  routerSecret: () => Promise<string>,
 ): (event: SubgraphLambdaEvent, context?: InvocationContext) => Promise<SubgraphLambdaResult> {
   const logger = serviceLogger(subgraph.name);
   const metrics = serviceMetrics(subgraph.name);
 
   const answer = async (
     event: SubgraphLambdaEvent,
+    secret: string,
     context?: InvocationContext,
   ): Promise<SubgraphLambdaResult> => {
     if (isDirectInvokeEvent(event)) {
-      const identity = verifyIdentity(event, routerSecret());
+      const identity = verifyIdentity(event, secret);
       if (!identity) return FORBIDDEN;
       return (await subgraph.execute(event.request, identity, context?.awsRequestId)).body;
     }
@@ -56,7 +61,7 @@ export function createLambdaHandler<TContext extends BaseContext>(
         body: event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body,
         requestId: context?.awsRequestId ?? event.requestContext.requestId,
       },
-      routerSecret(),
+      secret,
     );
   };
 
@@ -64,7 +69,17 @@ export function createLambdaHandler<TContext extends BaseContext>(
     await enableTracing(subgraph.name);
     logger.appendKeys({ requestId: context?.awsRequestId });
     try {
-      const result = await answer(event, context);
+      let secret: string;
+      try {
+        secret = await routerSecret();
+      } catch (error) {
+        logger.error(
+          'No router secret to verify the caller with; failing this invocation',
+          error as Error,
+        );
+        throw error;
+      }
+      const result = await answer(event, secret, context);
       const errors = 'errors' in result && Array.isArray(result.errors) ? result.errors.length : 0;
       metrics.addMetric('GraphQLRequests', MetricUnit.Count, 1);
       metrics.addMetric('GraphQLErrors', MetricUnit.Count, errors);

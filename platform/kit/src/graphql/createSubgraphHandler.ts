@@ -1,5 +1,6 @@
 import { readEnvironment } from '../config/readEnvironment.js';
-import { SUBGRAPH_ENVIRONMENT } from '../config/subgraphEnvironment.js';
+import { routerSecret } from '../config/routerSecret.js';
+import { SUBGRAPH_ENVIRONMENT, SUBGRAPH_ENVIRONMENT_RULES } from '../config/subgraphEnvironment.js';
 import type { BaseContext, Subgraph } from './createSubgraph.js';
 import { createLambdaHandler } from './createLambdaHandler.js';
 
@@ -10,13 +11,15 @@ export interface SubgraphConfig {
 
 /**
  * The whole `handler.ts` of a subgraph service: reads and validates the environment once at
- * cold start, builds the subgraph, and returns its Lambda handler.
+ * cold start (TABLE_NAME, and exactly one of ROUTER_SHARED_SECRET or
+ * ROUTER_SHARED_SECRET_PARAMETER), builds the subgraph, and returns its Lambda handler. A
+ * secret kept in SSM is read at the first invocation, not at cold start.
  */
 export function createSubgraphHandler<TContext extends BaseContext>(
   build: (config: SubgraphConfig) => Subgraph<TContext>,
   env: NodeJS.ProcessEnv = process.env,
 ) {
-  const environment = readEnvironment(SUBGRAPH_ENVIRONMENT, env);
+  const environment = readEnvironment(SUBGRAPH_ENVIRONMENT, env, SUBGRAPH_ENVIRONMENT_RULES);
   const subgraph = build({ tableName: environment.TABLE_NAME });
-  return createLambdaHandler(subgraph, () => environment.ROUTER_SHARED_SECRET);
+  return createLambdaHandler(subgraph, routerSecret(environment));
 }

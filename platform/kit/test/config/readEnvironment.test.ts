@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EnvironmentError, readEnvironment } from '../../src/config/readEnvironment.js';
+import { exactlyOneOf } from '../../src/config/exactlyOneOf.js';
 import { integer, oneOf, secret, url } from '../../src/config/parsers.js';
 
 const spec = {
@@ -32,6 +33,28 @@ describe('Function: readEnvironment', () => {
       'MODE="c": must be one of a, b (the mode)',
       'ENDPOINT="ftp://x": must be an http or https URL (where to call)',
       'KEY is required (the signing key)',
+    ]);
+  });
+
+  it('lists the problems of rules across variables together with the others', () => {
+    // Prepare
+    const optional = { doc: 'a source', parse: url(), default: undefined };
+    const rule = exactlyOneOf(['FROM_A', 'FROM_B'], 'where to read from');
+
+    // Act
+    let error: unknown;
+    try {
+      readEnvironment({ PORT: spec.PORT, FROM_A: optional, FROM_B: optional }, { PORT: 'x' }, [
+        rule,
+      ]);
+    } catch (caught) {
+      error = caught;
+    }
+
+    // Assess
+    expect((error as EnvironmentError).problems).toEqual([
+      'PORT="x": is not an integer (the port)',
+      'set exactly one of FROM_A or FROM_B (where to read from); none is set',
     ]);
   });
 });

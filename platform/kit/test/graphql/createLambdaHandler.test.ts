@@ -22,7 +22,7 @@ const subgraph = createSubgraph<BaseContext>({
   },
   createContext: (base) => base,
 });
-const handler = createLambdaHandler(subgraph, () => secret);
+const handler = createLambdaHandler(subgraph, () => Promise.resolve(secret));
 const alice = { userId: 'alice', groups: [], anonymous: false };
 
 function httpEvent(headers: Record<string, string>, body: string): APIGatewayProxyEventV2 {

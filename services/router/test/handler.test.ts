@@ -2,11 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type DirectInvokeEvent, verifyIdentity } from '@stack/kit';
 import type { RouterEvent } from '../src/createRouterHandler.js';
 import { startLocalLambdaEndpoint } from './support/localLambdaEndpoint.js';
-import {
-  setProcessEnv,
-  ssmEnvironment,
-  startLocalSsmEndpoint,
-} from './support/localSsmEndpoint.js';
+import { setProcessEnv, ssmEnvironment, startLocalSsmEndpoint } from '@stack/kit/testing';
 
 const PARAMETER = '/stack/test/router/shared-secret';
 const SECRET = 'r'.repeat(64);

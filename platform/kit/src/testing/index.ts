@@ -1,2 +1,9 @@
 // Test helpers (`@stack/kit/testing`): never imported by Lambda code, so never bundled.
 export { createTestTable } from './createTestTable.js';
+export {
+  startLocalSsmEndpoint,
+  ssmEnvironment,
+  setProcessEnv,
+  type GetParameterCall,
+  type SsmFailure,
+} from './localSsmEndpoint.js';

@@ -5,11 +5,7 @@ import {
   ROUTER_SECRET_ENVIRONMENT,
   ROUTER_SECRET_RULE,
 } from '../../src/config/routerSecretEnvironment.js';
-import {
-  setProcessEnv,
-  ssmEnvironment,
-  startLocalSsmEndpoint,
-} from '../support/localSsmEndpoint.js';
+import { setProcessEnv, ssmEnvironment, startLocalSsmEndpoint } from '../../src/testing/index.js';
 
 const PARAMETER = '/stack/test/router/shared-secret';
 const STORED = 'k'.repeat(64);

@@ -16,11 +16,7 @@ import {
 } from '../../src/graphql/createSubgraphHandler.js';
 import { signIdentity } from '../../src/identity/routerSignature.js';
 import { serviceLogger } from '../../src/observability/logger.js';
-import {
-  setProcessEnv,
-  ssmEnvironment,
-  startLocalSsmEndpoint,
-} from '../support/localSsmEndpoint.js';
+import { setProcessEnv, ssmEnvironment, startLocalSsmEndpoint } from '../../src/testing/index.js';
 
 const PARAMETER = '/stack/test/router/shared-secret';
 const SECRET = 'p'.repeat(64);

@@ -2,7 +2,8 @@ import type { TemplateRef } from './EnvironmentSpec.js';
 import type { PathSegment } from './SpecDocument.js';
 import { templateId } from './availableTemplates.js';
 import { describeValue } from './describeInputError.js';
-import { didYouMean } from './suggestNames.js';
+import { checkTopLevelKeys } from './checkTopLevelKeys.js';
+import { isRecord } from './isRecord.js';
 
 /** The fields of an EnvironmentSpec around its `spec`, once they are valid. */
 export interface Envelope {
@@ -40,33 +41,22 @@ const TEMPLATE = /^([a-z][a-z0-9-]*)@([1-9]\d*)$/;
  * Checks everything of an EnvironmentSpec but the template inputs: the `proton` marker, the
  * template reference (it must exist under the templates root), account, region, wave and keys.
  */
-export function checkEnvelope(data: unknown, templates: readonly TemplateRef[]): EnvelopeCheck {
+export function checkEnvelope(input: unknown, templates: readonly TemplateRef[]): EnvelopeCheck {
   const problems: EnvelopeProblem[] = [];
   const fail = (path: PathSegment[], message: string, at: 'key' | 'value' = 'value') => {
     problems.push({ path, at, message });
   };
-  if (!isRecord(data)) {
-    fail(
-      [],
-      `the file must hold a map with the keys ${KEYS.join(', ')}; got ${describeValue(data)}`,
-    );
-    return { problems };
-  }
-
-  for (const key of Object.keys(data)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      const hint =
-        didYouMean(key, KEYS) || ` (the keys are ${KEYS.join(', ')}; inputs go under spec)`;
-      fail([key], `unknown key "${key}"${hint}`, 'key');
-    }
-  }
-  for (const key of KEYS) {
-    if (data[key] === undefined) fail([key], `missing; ${example(key)}`);
-  }
-
-  if (data.proton !== undefined && data.proton !== 'EnvironmentSpec') {
-    fail(['proton'], `must be "EnvironmentSpec", got ${describeValue(data.proton)}`);
-  }
+  const data = checkTopLevelKeys(
+    input,
+    {
+      keys: KEYS,
+      required: KEYS,
+      kind: 'EnvironmentSpec',
+      example: (key) => example(key as (typeof KEYS)[number]),
+    },
+    fail,
+  );
+  if (!data) return { problems };
 
   let template: TemplateRef | undefined;
   if (data.template !== undefined) {
@@ -140,8 +130,4 @@ function example(key: (typeof KEYS)[number]): string {
     spec: 'add "spec: {}" (or the template inputs)',
   };
   return examples[key];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,6 +12,8 @@ import {
   type SpecDocument,
 } from './SpecDocument.js';
 import { SpecError, type SpecProblem } from './SpecError.js';
+import { checkTopLevelKeys } from './checkTopLevelKeys.js';
+import { isRecord } from './isRecord.js';
 import { didYouMean } from './suggestNames.js';
 import { compatibilityId, readTemplateRegistration } from './templateRegistration.js';
 import { loadTemplateSchema } from './TemplateSchema.js';
@@ -99,28 +101,17 @@ function loadOne(
   if (document.syntaxProblems.length > 0) {
     return { problems: [...problems, ...document.syntaxProblems] };
   }
-  const data = document.data;
-  if (!isRecord(data)) {
-    report(
-      [],
-      `the file must hold a map with the keys ${KEYS.join(', ')}; got ${describeValue(data)}`,
-    );
-    return { problems };
-  }
-
-  for (const key of Object.keys(data)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      const hint =
-        didYouMean(key, KEYS) || ` (the keys are ${KEYS.join(', ')}; inputs go under spec)`;
-      report([key], `unknown key "${key}"${hint}`, 'key');
-    }
-  }
-  for (const key of REQUIRED) {
-    if (data[key] === undefined) report([key], `missing; ${example(key)}`);
-  }
-  if (data.proton !== undefined && data.proton !== 'ServiceSpec') {
-    report(['proton'], `must be "ServiceSpec", got ${describeValue(data.proton)}`);
-  }
+  const data = checkTopLevelKeys(
+    document.data,
+    {
+      keys: KEYS,
+      required: REQUIRED,
+      kind: 'ServiceSpec',
+      example: (key) => example(key as (typeof REQUIRED)[number]),
+    },
+    report,
+  );
+  if (!data) return { problems };
 
   const template = checkTemplate(data.template, context, report);
   let spec: Record<string, unknown> | undefined;
@@ -285,10 +276,6 @@ function example(key: (typeof REQUIRED)[number]): string {
 // ajv follows each failing map key with a `propertyNames` error that only repeats it.
 function withoutSummaries(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((error) => error.keyword !== 'propertyNames');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function wholeFile(file: string, message: string): SpecProblem {

@@ -2,10 +2,10 @@
  * Code put at the top of every ESM Lambda bundle so bundled CommonJS dependencies keep working:
  * esbuild turns their `require('stream')` of Node built-ins into a call of a global `require`,
  * and some read `__filename`/`__dirname`; none of the three exists in an ES module.
+ * The aliases are prefixed so they cannot clash with names in the bundle.
  *
- * The value is copied from platform/cli/src/build/esmRequireBanner.ts (`stack build`) rather
- * than imported: a template may only depend on what deploys, not on developer tooling.
- * test/esmRequireBanner.test.ts fails when the two copies drift apart.
+ * This is the one copy: `stack build` and the bench's cold-start floor import it
+ * (`@stack/stack-env-v1/esmRequireBanner`), so what is measured is what deploys.
  */
 export const ESM_REQUIRE_BANNER = [
   "import { createRequire as __stackCreateRequire } from 'node:module';",

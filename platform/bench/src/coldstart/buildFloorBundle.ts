@@ -1,3 +1,4 @@
+import { ESM_REQUIRE_BANNER } from '@stack/stack-env-v1/esmRequireBanner';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,20 +8,6 @@ import type { BundleSizes } from './BundleReport.js';
 
 /** The smallest Lambda handler there is: the floor every cold start is compared with. */
 const HELLO_SOURCE = "export const handler = async () => ({ statusCode: 200, body: 'ok' });\n";
-
-/**
- * The banner `stack build` puts on every bundle (platform/cli/src/build/esmRequireBanner.ts),
- * repeated here because the bench may not import the CLI: the floor must pay for the same
- * three `node:` imports every real bundle pays for.
- */
-const ESM_REQUIRE_BANNER = [
-  "import { createRequire as __stackCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __stackFileURLToPath } from 'node:url';",
-  "import { dirname as __stackDirname } from 'node:path';",
-  'const require = __stackCreateRequire(import.meta.url);',
-  'const __filename = __stackFileURLToPath(import.meta.url);',
-  'const __dirname = __stackDirname(__filename);',
-].join('\n');
 
 /**
  * Bundles a hello-world handler with the repository's esbuild and the settings of

@@ -8,7 +8,8 @@ import { seedCatalogue } from '../seed/seedCatalogue.js';
 import type { BenchContext } from '../suites/BenchContext.js';
 import type { Figure, SuiteResult } from '../suites/SuiteResult.js';
 import { expectedTableCalls } from './expectedTableCalls.js';
-import { tableCallCounter, type TableCalls } from './tableCallCounter.js';
+import type { TableCalls } from '@stack/kit/testing';
+import { tableCallCounter } from './tableCallCounter.js';
 
 /** Catalogue sizes: each gets its own table holding exactly that many products. */
 export const TABLE_CALL_SIZES = [1, 10, 100] as const;

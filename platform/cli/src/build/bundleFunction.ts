@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import type { BundledFunction } from './BundledFunction.js';
-import { ESM_REQUIRE_BANNER } from './esmRequireBanner.js';
+import { ESM_REQUIRE_BANNER } from '@stack/stack-env-v1/esmRequireBanner';
 
 /** Where and what to bundle. */
 export interface BundleFunctionOptions {

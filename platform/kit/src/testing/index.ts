@@ -7,3 +7,4 @@ export {
   type GetParameterCall,
   type SsmFailure,
 } from './localSsmEndpoint.js';
+export { countTableCalls, type TableCallCounter, type TableCalls } from './countTableCalls.js';

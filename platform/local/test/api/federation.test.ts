@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DevIssuer } from '@stack/dev-issuer';
 import { startLocalApi, type LocalApi, type LocalTopology } from '../../src/api/startLocalApi.js';
-import { createTestTable } from '@stack/kit/testing';
+import { countTableCalls, createTestTable } from '@stack/kit/testing';
 import { seedDemoData } from '../../src/seed/seedDemoData.js';
 import { DEMO_PRODUCTS } from '../../src/seed/demoData.js';
-import { countTableCalls } from '../support/countTableCalls.js';
 import { postGraphQL } from '../support/graphqlClient.js';
 
 const LIST_QUERY =

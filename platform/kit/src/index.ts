@@ -77,3 +77,34 @@ export {
 export { serviceLogger } from './observability/logger.js';
 export { serviceMetrics, MetricUnit } from './observability/metrics.js';
 export { enableTracing } from './observability/tracer.js';
+export {
+  TABLE_CHANGES,
+  MAX_DETAIL_BYTES,
+  eventSourceOf,
+  tableChangeDetailType,
+  toTableChangeEvent,
+  type TableChange,
+  type TableChangeDetail,
+  type TableChangeEvent,
+} from './events/tableChangeEvent.js';
+export {
+  publishTableChanges,
+  PublishError,
+  type PublishOutcome,
+  type PublishTarget,
+} from './events/publishTableChanges.js';
+export {
+  createQueueWorker,
+  type QueueRecordContext,
+  type QueueRecordHandler,
+  type QueueWorkerHandler,
+  type QueueWorkerOptions,
+} from './worker/createQueueWorker.js';
+export {
+  parseQueueMessage,
+  InvalidMessageError,
+  type QueueMessage,
+  type QueueEvent,
+  type QueueDirectMessage,
+} from './worker/QueueMessage.js';
+export { WORKER_ENVIRONMENT } from './worker/workerEnvironment.js';

@@ -115,6 +115,9 @@ export class StackEnvStack extends Stack {
     this.tableStreamPipe = new TableStreamPipe(this, 'TableStreamPipe', {
       table: this.table.table,
       bus: this.eventBus.bus,
+      stageName,
+      logRetentionDays: inputs.logRetentionDays,
+      retainData: inputs.retainData,
     });
     this.queues = new Queues(this, 'Queues');
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {

@@ -1,11 +1,12 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './DeadLetterQueue.js';
-import { TABLE_CHANGE_EVENT } from './tableChangeEvents.js';
+import { FUNCTION_ENTRIES } from './repositoryPaths.js';
+import { StackFunction } from './StackFunction.js';
 
 /** Inputs of the table-to-bus pipe. */
 export interface TableStreamPipeProps {
@@ -13,6 +14,12 @@ export interface TableStreamPipeProps {
   readonly table: Table;
   /** The bus the changes are put on. */
   readonly bus: EventBus;
+  /** The environment's stage; names the publisher function. */
+  readonly stageName: string;
+  /** Days to keep the publisher's logs. */
+  readonly logRetentionDays: number;
+  /** RETAIN the publisher's log group when true. */
+  readonly retainData: boolean;
 }
 
 // Records per PutEvents call: 10 is the most PutEvents accepts per request.
@@ -22,10 +29,12 @@ const BATCH_SIZE = 10;
 const MAXIMUM_RETRY_ATTEMPTS = 3;
 
 /**
- * An EventBridge Pipe from the table's stream to the bus, with no enrichment (no Lambda to pay
- * for or wait on): every stream record becomes one event with `source` `stack.table`,
- * `detail-type` `TableItemChanged` and the record as `detail`; rules select by service, entity
- * and change with `tableChangePattern`. Records that still fail after the retries land in a DLQ.
+ * An EventBridge Pipe from the table's stream to the publisher function, which puts one event
+ * per changed item on the bus: `source: stack.<service>`, `detail-type: <Entity><Change>`
+ * (`ReviewCreated`), `detail` the keys and plain-JSON images (`TableChangeDetail` in
+ * `@stack/kit`). A Pipe alone cannot build those names from the key and the stream's
+ * `eventName` (docs/environment-template.md); the function costs nothing while nothing changes.
+ * Batches that still fail after the retries land in a DLQ.
  *
  * One pipe for the whole table on purpose: DynamoDB Streams serves at most two concurrent readers
  * per shard before throttling, so a pipe per service cannot scale
@@ -36,6 +45,8 @@ export class TableStreamPipe extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
   /** The pipe. */
   readonly pipe: CfnPipe;
+  /** The Pipe's target: turns stream records into events on the bus. */
+  readonly publisher: StackFunction;
 
   constructor(scope: Construct, id: string, props: TableStreamPipeProps) {
     super(scope, id);
@@ -46,14 +57,37 @@ export class TableStreamPipe extends Construct {
     this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
       deadLetterOf: 'the table-to-bus pipe',
     });
+    this.publisher = new StackFunction(this, 'Publisher', {
+      entry: FUNCTION_ENTRIES.tableChangePublisher,
+      description: `stack-${props.stageName}: puts table changes on the bus as <Entity><Change> events`,
+      // Parsing and forwarding JSON; the smallest size that keeps the cold start short.
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: { EVENT_BUS_NAME: bus.eventBusName },
+      logRetentionDays: props.logRetentionDays,
+      retainData: props.retainData,
+    });
+    bus.grantPutEventsTo(this.publisher.role);
+    Validations.of(this.publisher.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked synchronously by the Pipe: a failed batch is retried by the Pipe and then sent to the Pipe’s own dead-letter queue.',
+    });
+
     const role = new Role(this, 'Role', {
-      description: 'Reads the table stream and puts the changes on the event bus',
+      description: 'Reads the table stream and hands the changes to the publisher function',
       assumedBy: new ServicePrincipal('pipes.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     });
     table.grantStreamRead(role);
-    bus.grantPutEventsTo(role);
+    // The function itself, not `grantInvoke`'s `<arn>:*` (every version and alias).
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.publisher.function.functionArn],
+      }),
+    );
     this.deadLetterQueue.grantSendMessages(role);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -62,7 +96,7 @@ export class TableStreamPipe extends Construct {
     });
 
     this.pipe = new CfnPipe(this, 'Pipe', {
-      description: 'Table stream to event bus: one TableItemChanged event per record',
+      description: 'Table stream to the publisher: one <Entity><Change> event per changed item',
       roleArn: role.roleArn,
       source: streamArn,
       sourceParameters: {
@@ -77,13 +111,9 @@ export class TableStreamPipe extends Construct {
           deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
         },
       },
-      target: bus.eventBusArn,
+      target: this.publisher.function.functionArn,
       targetParameters: {
-        eventBridgeEventBusParameters: {
-          source: TABLE_CHANGE_EVENT.source,
-          detailType: TABLE_CHANGE_EVENT.detailType,
-          resources: [table.tableArn],
-        },
+        lambdaFunctionParameters: { invocationType: 'REQUEST_RESPONSE' },
       },
     });
     // The pipe validates its role's permissions on creation: create the policy first.

@@ -8,12 +8,7 @@ export {
   type EnvironmentParameter,
   type StringEnvironmentParameter,
 } from './environmentParameters.js';
-export {
-  TABLE_CHANGE_EVENT,
-  tableChangePattern,
-  type TableChange,
-  type TableChangeFilter,
-} from './tableChangeEvents.js';
+export { tableChangePattern, type TableChangeFilter } from './tableChangeEvents.js';
 export { TEMPLATE_ID } from './templateId.js';
 export {
   StackFunction,

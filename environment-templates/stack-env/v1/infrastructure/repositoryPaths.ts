@@ -13,7 +13,7 @@ export const LOCK_FILE = join(REPOSITORY_ROOT, 'package-lock.json');
 /**
  * Entry files of the Lambdas this template deploys. The template references the services'
  * sources only as paths to bundle; it never imports their code. The custom resource function
- * is the template's own, next to `infrastructure/`.
+ * and the table-change publisher are the template's own, next to `infrastructure/`.
  */
 export const FUNCTION_ENTRIES = {
   /** The federated GraphQL router behind the HTTP API. */
@@ -23,5 +23,9 @@ export const FUNCTION_ENTRIES = {
   /** The deploy-time function that creates the router's secret (the template's own). */
   routerSecretParameter: fileURLToPath(
     new URL('../functions/router-secret-parameter/handler.ts', import.meta.url),
+  ),
+  /** The table-stream Pipe's target, putting `<Entity><Change>` events on the bus. */
+  tableChangePublisher: fileURLToPath(
+    new URL('../functions/table-change-publisher/handler.ts', import.meta.url),
   ),
 } as const;

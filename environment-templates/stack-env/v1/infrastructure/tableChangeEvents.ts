@@ -1,61 +1,43 @@
-import { TABLE_SCHEMA } from '@stack/kit';
+import { eventSourceOf, TABLE_CHANGES, tableChangeDetailType, type TableChange } from '@stack/kit';
 import type { EventPattern } from 'aws-cdk-lib/aws-events';
-
-/**
- * `source` and `detail-type` of every event `TableStreamPipe` puts on the bus. The event's
- * `detail` is the DynamoDB stream record unchanged (`eventName`, `dynamodb.Keys`, `NewImage`,
- * `OldImage`, …). See docs/environment-template.md for why the Pipe cannot compute
- * `stack.<service>` / `<Entity><Change>` itself.
- */
-export const TABLE_CHANGE_EVENT = {
-  /** `source` of table change events. */
-  source: 'stack.table',
-  /** `detail-type` of table change events. */
-  detailType: 'TableItemChanged',
-} as const;
-
-/** What happened to an item. */
-export type TableChange = 'Created' | 'Updated' | 'Deleted';
-
-// The stream record's eventName for each change.
-const STREAM_EVENT_NAMES: Readonly<Record<TableChange, string>> = {
-  Created: 'INSERT',
-  Updated: 'MODIFY',
-  Deleted: 'REMOVE',
-};
 
 /** Which table changes a rule wants. */
 export interface TableChangeFilter {
-  /** The owning service: matches items whose `pk` starts with `<service>#`. */
+  /** The owning service: events with `source: stack.<service>`. */
   readonly service: string;
-  /** Narrows to one entity: `pk` starts with `<service>#<entity>#`. Default: every entity. */
+  /** Narrows to one entity (`Review`): `detail-type` `<Entity><Change>`. Default: every entity. */
   readonly entity?: string;
   /** The changes to match. Default: all three. */
   readonly changes?: readonly TableChange[];
 }
 
+const SERVICE_NAME = /^[a-z][a-z0-9-]*$/;
+const ENTITY_NAME = /^[A-Z][A-Za-z0-9]*$/;
+
 /**
- * The EventBridge pattern of a rule that wants some changes of some service's items: a prefix
- * match on the item's `pk` (every key starts with its service's name, docs/decisions/0004) and
- * a match on the stream's `eventName`.
+ * The EventBridge pattern of a rule that wants some changes of some service's items, as the
+ * table-change publisher names them (`TableChangeDetail` in `@stack/kit`): by `source` and
+ * `detail-type` when the entity is known, by `source` and `detail.change` when not.
  */
 export function tableChangePattern(filter: TableChangeFilter): EventPattern {
-  const changes = filter.changes ?? (['Created', 'Updated', 'Deleted'] as const);
+  const changes = filter.changes ?? TABLE_CHANGES;
   if (changes.length === 0) throw new Error('tableChangePattern: changes lists no change');
-  for (const name of [filter.service, filter.entity]) {
-    if (name !== undefined && !/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) {
+  if (!SERVICE_NAME.test(filter.service)) {
+    throw new Error(
+      `tableChangePattern: "${filter.service}" is not a service name (lowercase letters, digits, hyphens)`,
+    );
+  }
+  const source = [eventSourceOf(filter.service)];
+  if (filter.entity !== undefined) {
+    if (!ENTITY_NAME.test(filter.entity)) {
       throw new Error(
-        `tableChangePattern: "${name}" is not a service or entity name (letters, digits, hyphens)`,
+        `tableChangePattern: "${filter.entity}" is not an entity name (PascalCase letters and digits)`,
       );
     }
+    const entity = filter.entity;
+    return { source, detailType: changes.map((change) => tableChangeDetailType(entity, change)) };
   }
-  const prefix = filter.entity ? `${filter.service}#${filter.entity}#` : `${filter.service}#`;
-  return {
-    source: [TABLE_CHANGE_EVENT.source],
-    detailType: [TABLE_CHANGE_EVENT.detailType],
-    detail: {
-      eventName: changes.map((change) => STREAM_EVENT_NAMES[change]),
-      dynamodb: { Keys: { [TABLE_SCHEMA.partitionKey]: { S: [{ prefix }] } } },
-    },
-  };
+  return changes.length === TABLE_CHANGES.length
+    ? { source }
+    : { source, detail: { change: [...changes] } };
 }

@@ -126,7 +126,7 @@ describe('StackEnvStack: events', () => {
     preview().template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 1 });
   });
 
-  it('pipes the table stream to the bus as TableItemChanged events, with a DLQ for failed records', () => {
+  it('pipes the table stream through the publisher, with a DLQ for failed records', () => {
     // Prepare
     const { template, stack } = defaults();
     const resolve = (value: unknown) => resolved(stack, value);
@@ -138,7 +138,7 @@ describe('StackEnvStack: events', () => {
     expect(Object.keys(pipes)).toHaveLength(1);
     template.hasResourceProperties('AWS::Pipes::Pipe', {
       Source: resolve(stack.table.table.tableStreamArn),
-      Target: resolve(stack.eventBus.bus.eventBusArn),
+      Target: resolve(stack.tableStreamPipe.publisher.function.functionArn),
       SourceParameters: {
         DynamoDBStreamParameters: {
           StartingPosition: 'LATEST',
@@ -148,10 +148,35 @@ describe('StackEnvStack: events', () => {
           DeadLetterConfig: { Arn: resolve(stack.tableStreamPipe.deadLetterQueue.queueArn) },
         },
       },
-      TargetParameters: {
-        EventBridgeEventBusParameters: { Source: 'stack.table', DetailType: 'TableItemChanged' },
-      },
+      TargetParameters: { LambdaFunctionParameters: { InvocationType: 'REQUEST_RESPONSE' } },
     });
+  });
+
+  it('lets the publisher put events on the bus and nothing else, and only the pipe invoke it', () => {
+    // Prepare
+    const { template, stack } = defaults();
+    const resolve = (value: unknown) => resolved(stack, value);
+    const publisher = stack.tableStreamPipe.publisher;
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: resolve(publisher.role.roleArn),
+      Environment: { Variables: { EVENT_BUS_NAME: resolve(stack.eventBus.bus.eventBusName) } },
+    });
+    const roleId = stack.getLogicalId(publisher.role.node.defaultChild as never);
+    interface PolicyResource {
+      Properties: { Roles: unknown; PolicyDocument: { Statement: { Action: unknown }[] } };
+    }
+    const statements = (
+      Object.values(template.findResources('AWS::IAM::Policy')) as PolicyResource[]
+    )
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .map((statement) => statement.Action);
+    expect(statements.flat()).toEqual(
+      expect.arrayContaining(['events:PutEvents', 'xray:PutTraceSegments']),
+    );
+    expect(statements.flat()).not.toContain('dynamodb:GetItem');
   });
 });
 
@@ -229,13 +254,13 @@ describe('StackEnvStack: API', () => {
     });
   });
 
-  it('builds both functions for arm64 on Node.js 24 with active tracing and their own log group', () => {
+  it('builds the runtime functions for arm64 on Node.js 24 with active tracing and their own log group', () => {
     // Prepare
     const { template } = defaults();
 
     // Act
-    const functions = ['GraphQL router', 'Cognito access tokens'].map((description) =>
-      functionNamed(template, description),
+    const functions = ['GraphQL router', 'Cognito access tokens', '<Entity><Change> events'].map(
+      (description) => functionNamed(template, description),
     );
 
     // Assess
@@ -247,8 +272,9 @@ describe('StackEnvStack: API', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
       });
     }
-    // Router, authorizer, API access logs, and the router secret's two deploy-time functions.
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+    // Router, authorizer, publisher, API access logs, and the router secret's two deploy-time
+    // functions.
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
   });
 
   it('configures the router: the secret parameter’s name (not the secret), production mode, direct invoke', () => {

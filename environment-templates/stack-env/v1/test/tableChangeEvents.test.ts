@@ -2,10 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { TABLE_CHANGE_EVENT, tableChangePattern } from '../infrastructure/index.js';
+import { tableChangePattern } from '../infrastructure/index.js';
 
 describe('tableChangePattern', () => {
-  it('matches one entity of one service on the changes asked for', () => {
+  it('matches the detail types of one entity for the changes asked for', () => {
     // Act
     const pattern = tableChangePattern({
       service: 'reviews',
@@ -15,28 +15,26 @@ describe('tableChangePattern', () => {
 
     // Assess
     expect(pattern).toEqual({
-      source: ['stack.table'],
-      detailType: ['TableItemChanged'],
-      detail: {
-        eventName: ['INSERT', 'REMOVE'],
-        dynamodb: { Keys: { pk: { S: [{ prefix: 'reviews#Review#' }] } } },
-      },
+      source: ['stack.reviews'],
+      detailType: ['ReviewCreated', 'ReviewDeleted'],
     });
   });
 
-  it('matches every entity and change of a service by default', () => {
-    // Act
-    const pattern = tableChangePattern({ service: 'users' });
-
-    // Assess
-    expect(pattern.detail).toEqual({
-      eventName: ['INSERT', 'MODIFY', 'REMOVE'],
-      dynamodb: { Keys: { pk: { S: [{ prefix: 'users#' }] } } },
+  it('matches every event of a service by default, and narrows by detail.change', () => {
+    expect(tableChangePattern({ service: 'users' })).toEqual({ source: ['stack.users'] });
+    expect(tableChangePattern({ service: 'users', changes: ['Updated'] })).toEqual({
+      source: ['stack.users'],
+      detail: { change: ['Updated'] },
     });
   });
 
-  it('refuses names that would change the meaning of the prefix', () => {
-    expect(() => tableChangePattern({ service: 'reviews#' })).toThrow(/"reviews#" is not/);
+  it('refuses names that are not service or entity names', () => {
+    expect(() => tableChangePattern({ service: 'reviews#' })).toThrow(
+      /"reviews#" is not a service/,
+    );
+    expect(() => tableChangePattern({ service: 'reviews', entity: 'review' })).toThrow(
+      /"review" is not an entity/,
+    );
     expect(() => tableChangePattern({ service: 'users', changes: [] })).toThrow(/no change/);
   });
 
@@ -51,19 +49,16 @@ describe('tableChangePattern', () => {
     // Act
     new Rule(stack, 'ReviewCreated', {
       eventBus: bus,
-      eventPattern: tableChangePattern({ service: 'reviews', changes: ['Created'] }),
+      eventPattern: tableChangePattern({
+        service: 'reviews',
+        entity: 'Review',
+        changes: ['Created'],
+      }),
     });
 
     // Assess
     Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: {
-        source: [TABLE_CHANGE_EVENT.source],
-        'detail-type': [TABLE_CHANGE_EVENT.detailType],
-        detail: {
-          eventName: ['INSERT'],
-          dynamodb: { Keys: { pk: { S: [{ prefix: 'reviews#' }] } } },
-        },
-      },
+      EventPattern: { source: ['stack.reviews'], 'detail-type': ['ReviewCreated'] },
     });
   });
 });

@@ -52,6 +52,7 @@ describe('Function: loadServiceSpecs', () => {
       environment: {},
       subscriptions: [],
       readsFrom: ['products'],
+      alarms: false,
     });
   });
 

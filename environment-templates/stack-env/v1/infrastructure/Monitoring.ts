@@ -6,6 +6,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -17,23 +18,18 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StackFunction } from './StackFunction.js';
 
-/** A function to watch, and when its errors are worth an alarm. */
+/** A function of the environment shown on the dashboard. */
 export interface MonitoredFunction {
-  /** Display name in widgets and alarm names, e.g. `router`. */
+  /** Display name in widgets, e.g. `router`. */
   readonly name: string;
   /** The function. */
   readonly function: StackFunction;
-  /** Errors per five minutes that count as failing (default 1). */
-  readonly errorThreshold?: number;
-  /** Consecutive failing five-minute periods that raise the alarm (default 1). */
-  readonly errorPeriods?: number;
-  /** What the error alarm means (default: the function failed). */
-  readonly errorDescription?: string;
   /**
-   * Alarm on throttles (default true). Turn off only where another alarm already catches them:
-   * every alarm past an account's tenth costs $0.10/month.
+   * Its errors are answers, not failures (the authorizer throws `Unauthorized` to make API
+   * Gateway answer 401): left out of the Lambda errors alarm. Its real failures still raise the
+   * API 5xx alarm, since API Gateway answers 500 when an authorizer fails.
    */
-  readonly throttleAlarm?: boolean;
+  readonly errorsAreAnswers?: boolean;
 }
 
 /** What the environment's monitoring watches. */
@@ -48,8 +44,10 @@ export interface MonitoringProps {
   readonly alarmTopic: ITopic;
   /** The HTTP API. */
   readonly httpApi: HttpApi;
-  /** The functions to watch. */
+  /** The environment's functions, for the dashboard and the errors alarm's exclusions. */
   readonly functions: readonly MonitoredFunction[];
+  /** The services' functions (service name → function name), for the dashboard. */
+  readonly serviceFunctions: Readonly<Record<string, string>>;
   /** Dead-letter queues, by display name. */
   readonly deadLetterQueues: Readonly<Record<string, IQueue>>;
   /** The table. */
@@ -65,6 +63,11 @@ const API_P99_LATENCY_MS = 2_000;
 /**
  * The environment's CloudWatch dashboard and alarms, each optional (the `dashboard` and `alarms`
  * inputs). Alarms treat missing data as fine: an environment nobody calls is healthy.
+ *
+ * The alarms stay within the 10 alarm metrics CloudWatch gives an account for free, and still
+ * cover every service: Lambda errors and throttles are watched account-wide (the metrics
+ * without a FunctionName dimension), so a new service is covered the day it deploys at no
+ * extra cost. A service that wants alarms of its own opts in with its `alarms` input.
  */
 export class Monitoring extends Construct {
   /** The dashboard, when the `dashboard` input is true. */
@@ -98,8 +101,29 @@ export class Monitoring extends Construct {
     if (props.dashboard) {
       const graph = (title: string, left: IMetric[]) =>
         new GraphWidget({ title, left, width: 8, height: 6 });
-      const perFunction = (make: (fn: StackFunction, name: string) => IMetric) =>
-        functions.map((watched) => make(watched.function, watched.name));
+      // The environment's own functions and the services' (by name: their stacks deploy later).
+      const named = [
+        ...functions.map((watched) => ({
+          name: watched.name,
+          functionName: watched.function.function.functionName,
+        })),
+        ...Object.entries(props.serviceFunctions).map(([name, functionName]) => ({
+          name,
+          functionName,
+        })),
+      ];
+      const perFunction = (metricName: string, statistic = 'Sum') =>
+        named.map(
+          ({ name, functionName }) =>
+            new Metric({
+              namespace: 'AWS/Lambda',
+              metricName,
+              dimensionsMap: { FunctionName: functionName },
+              statistic,
+              period: FIVE_MINUTES,
+              label: name,
+            }),
+        );
       this.dashboard = new Dashboard(this, 'Dashboard', {
         dashboardName: `stack-${props.stageName}`,
         defaultInterval: Duration.hours(3),
@@ -110,20 +134,9 @@ export class Monitoring extends Construct {
             graph('Table throttles', [readThrottles, writeThrottles]),
           ],
           [
-            graph(
-              'Lambda errors',
-              perFunction((fn, name) => fn.function.metricErrors({ ...sum, label: name })),
-            ),
-            graph(
-              'Lambda throttles',
-              perFunction((fn, name) => fn.function.metricThrottles({ ...sum, label: name })),
-            ),
-            graph(
-              'Lambda duration p99 (ms)',
-              perFunction((fn, name) =>
-                fn.function.metricDuration({ statistic: 'p99', period: FIVE_MINUTES, label: name }),
-              ),
-            ),
+            graph('Lambda errors', perFunction('Errors')),
+            graph('Lambda throttles', perFunction('Throttles')),
+            graph('Lambda duration p99 (ms)', perFunction('Duration', 'p99')),
           ],
           [
             graph(
@@ -177,19 +190,40 @@ export class Monitoring extends Construct {
         periods: 3,
         description: `API p99 latency at or above ${API_P99_LATENCY_MS} ms for 15 minutes.`,
       });
-      for (const watched of functions) {
-        const { name, function: fn } = watched;
-        alarm(`${name}-errors`, fn.function.metricErrors(sum), {
-          threshold: watched.errorThreshold ?? 1,
-          periods: watched.errorPeriods ?? 1,
-          description: watched.errorDescription ?? `The ${name} Lambda failed.`,
-        });
-        if (watched.throttleAlarm === false) continue;
-        alarm(`${name}-throttles`, fn.function.metricThrottles(sum), {
-          threshold: 1,
-          description: `The ${name} Lambda was throttled: account concurrency is exhausted.`,
-        });
-      }
+      const lambda = (metricName: string, label: string) =>
+        new Metric({ namespace: 'AWS/Lambda', metricName, ...sum, label });
+      const answering = functions.filter((watched) => watched.errorsAreAnswers);
+      const failures =
+        answering.length === 0
+          ? lambda('Errors', 'errors of all functions')
+          : new MathExpression({
+              // Every function's errors minus those that are answers (FILL: no data is 0).
+              expression: [
+                'FILL(all, 0)',
+                ...answering.map((_, index) => `FILL(a${index}, 0)`),
+              ].join(' - '),
+              usingMetrics: {
+                all: lambda('Errors', 'errors of all functions'),
+                ...Object.fromEntries(
+                  answering.map((watched, index) => [
+                    `a${index}`,
+                    watched.function.function.metricErrors({ ...sum, label: watched.name }),
+                  ]),
+                ),
+              },
+              period: FIVE_MINUTES,
+              label: 'Lambda failures',
+            });
+      alarm('lambda-errors', failures, {
+        threshold: 1,
+        description:
+          'A Lambda function of this account failed (router, subgraph, worker, publisher): see the dashboard for which.',
+      });
+      alarm('lambda-throttles', lambda('Throttles', 'throttles of all functions'), {
+        threshold: 1,
+        description:
+          'A Lambda function of this account was throttled: account concurrency is exhausted, or a reserved concurrency is too low.',
+      });
       for (const [name, queue] of queues) {
         alarm(`${name}-depth`, depth(queue, name), {
           threshold: 1,

@@ -42,21 +42,6 @@ export interface StackEnvStackProps extends StackProps {
 // Stage names become parts of resource names (bus, Cognito domain prefix, alarms) and SSM paths.
 const STAGE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
-// The authorizer fails on purpose to refuse a bad token (ADR 0006), so its errors include every
-// expired or forged token: only a burst over two periods is worth waking someone for.
-// No throttle alarm of its own: when Lambda refuses to run the authorizer, API Gateway answers
-// 500 (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html), which the
-// api-5xx alarm catches at its first occurrence; and the router, drawing on the same account
-// concurrency and holding it far longer per request, raises router-throttles for the cause.
-// That alarm would be the environment's 11th, the first one CloudWatch bills ($0.10/month).
-const AUTHORIZER_ALARMS = {
-  errorThreshold: 10,
-  errorPeriods: 2,
-  errorDescription:
-    'The authorizer failed 10+ times in each of two 5-minute periods: an unreachable JWKS, or a wave of refused tokens.',
-  throttleAlarm: false,
-};
-
 /**
  * The shared infrastructure of one environment, template stack-env@1: table, stream pipe and
  * bus, queues, alarm topic, Cognito, the GraphQL API behind CloudFront (and WAF when asked),
@@ -190,8 +175,10 @@ export class StackEnvStack extends Stack {
       httpApi: this.api.httpApi,
       functions: [
         { name: 'router', function: this.api.router },
-        { name: 'authorizer', function: this.api.authorizer, ...AUTHORIZER_ALARMS },
+        { name: 'authorizer', function: this.api.authorizer, errorsAreAnswers: true },
+        { name: 'table-change-publisher', function: this.tableStreamPipe.publisher },
       ],
+      serviceFunctions: subgraphFunctions ?? {},
       deadLetterQueues: {
         'notifications-dlq': this.queues.notificationsDeadLetterQueue,
         'work-dlq': this.queues.workDeadLetterQueue,

@@ -708,8 +708,8 @@ describe('StackEnvStack: monitoring', () => {
 
     // Assess
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
-    // API 5xx and p99, router errors and throttles, authorizer errors, 3 DLQs, 2 table throttles.
-    expect(alarms).toHaveLength(10);
+    // API 5xx and p99, Lambda errors and throttles, 3 DLQs, 2 table throttles.
+    expect(alarms).toHaveLength(9);
     for (const alarm of alarms) {
       expect(alarm.properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic] });
     }
@@ -729,24 +729,48 @@ describe('StackEnvStack: monitoring', () => {
     expect(metrics.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(10);
   });
 
-  it('leaves the authorizer’s throttles to the API 5xx alarm, which a throttled authorizer raises', () => {
+  it('watches Lambda account-wide, so every service is covered, leaving out the authorizer’s refusals', () => {
     // Prepare
-    const { template } = defaults();
+    const { template, stack } = defaults();
+    const authorizerName = resolved(stack, stack.api.authorizer.function.functionName);
 
     // Act
     const names = resourcesOf(template, 'AWS::CloudWatch::Alarm').map((alarm) =>
       String(alarm.properties.AlarmName),
     );
 
-    // Assess
-    expect(names).not.toContain('stack-integration-authorizer-throttles');
-    expect(names).toEqual(
-      expect.arrayContaining([
-        'stack-integration-api-5xx',
-        'stack-integration-router-throttles',
-        'stack-integration-authorizer-errors',
+    // Assess: no alarm per function; errors of all functions minus the authorizer's.
+    expect(names.filter((name) => /router|authorizer/.test(name))).toEqual([]);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'stack-integration-lambda-errors',
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(all, 0) - FILL(a0, 0)' }),
+        Match.objectLike({
+          Id: 'all',
+          MetricStat: Match.objectLike({
+            Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors' },
+          }),
+        }),
+        Match.objectLike({
+          Id: 'a0',
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({
+              Dimensions: [{ Name: 'FunctionName', Value: authorizerName }],
+            }),
+          }),
+        }),
       ]),
-    );
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'stack-integration-lambda-throttles',
+      Metrics: [
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles' },
+          }),
+        }),
+      ],
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'stack-integration-api-5xx',
       Metrics: [
@@ -757,6 +781,20 @@ describe('StackEnvStack: monitoring', () => {
       Threshold: 1,
       EvaluationPeriods: 1,
     });
+  });
+
+  it('shows the services’ functions on the dashboard by name', () => {
+    // Prepare
+    const { template } = production();
+
+    // Act
+    const body = JSON.stringify(
+      resourcesOf(template, 'AWS::CloudWatch::Dashboard')[0]?.properties.DashboardBody,
+    );
+
+    // Assess
+    expect(body).toContain('reviews-fn');
+    expect(body).toContain('users-fn');
   });
 
   it('creates no dashboard and no alarms when both are off', () => {

@@ -56,7 +56,7 @@ function formatEnvironment(environment: EnvironmentCost): string[] {
   out.push(
     `  One million API requests (${environment.apiRequests.lines.some((line) => line.step.startsWith('WAF')) ? 'CloudFront → WAF → ' : 'CloudFront → '}HTTP API → authorizer λ → router λ → subgraph λ → DynamoDB reads):`,
     ...formatPath(environment.apiRequests),
-    '  One million mutations add (write → stream → Pipe → bus → worker queue):',
+    '  One million mutations add (write → stream → Pipe → publisher λ → bus → worker queue):',
     ...formatPath(environment.mutations),
   );
   return out;

@@ -80,7 +80,8 @@ export function priceApiRequest(
 
 /**
  * What a mutation adds on top of its API request: the table write, its stream record through
- * the EventBridge Pipe onto the bus, and one worker queue message (send, receive, delete).
+ * the EventBridge Pipe and the publisher function onto the bus, and one worker queue message
+ * (send, receive, delete).
  */
 export function priceMutation(
   stacks: readonly SynthesizedStack[],
@@ -106,6 +107,13 @@ export function priceMutation(
       detail: 'the stream record through the Pipe',
       basis: basis('AWS::Pipes::Pipe'),
     },
+    ...priceFunction(
+      'publisher',
+      findFunction(resources, /Publisher/),
+      assumptions.publisher,
+      prices,
+      'per change',
+    ),
     {
       step: 'EventBridge event',
       perMillion: requests.eventBridgeCustomEvents.price,
@@ -126,6 +134,7 @@ function priceFunction(
   found: Resource | undefined,
   assumed: FunctionAssumption,
   prices: Prices,
+  per = 'per request',
 ): RequestCostLine[] {
   const memoryMb = found ? numberOf(found.Properties?.MemorySize, 128) : assumed.memoryMb;
   const architectures = found?.Properties?.Architectures;
@@ -142,7 +151,7 @@ function priceFunction(
     {
       step: `${role} λ invocation`,
       perMillion: calls * prices.requests.lambdaRequests.price,
-      detail: `${calls} per request`,
+      detail: `${calls} ${per}`,
       basis,
     },
     {

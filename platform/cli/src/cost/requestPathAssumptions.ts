@@ -14,6 +14,8 @@ export interface RequestPathAssumptions {
   readonly authorizer: FunctionAssumption;
   readonly router: FunctionAssumption;
   readonly subgraph: FunctionAssumption;
+  /** The table-change publisher: the Pipe's target, per changed item (it gets batches). */
+  readonly publisher: FunctionAssumption;
   /** Read request units per API request (1 RRU = one strongly consistent read ≤ 4 KB). */
   readonly dynamoDbReadUnitsPerRequest: number;
   /** Write request units per mutation (1 WRU = one write ≤ 1 KB). */
@@ -33,6 +35,9 @@ export const REQUEST_PATH_ASSUMPTIONS: RequestPathAssumptions = {
   router: { memoryMb: 1024, architecture: 'arm64', durationMs: 40, invocationsPerRequest: 1 },
   // A typical query touches one subgraph (colocated topology: 0, the router runs it).
   subgraph: { memoryMb: 512, architecture: 'arm64', durationMs: 20, invocationsPerRequest: 1 },
+  // The Pipe hands it up to 10 records at once; under steady writes a batch averages ~5, so
+  // 0.2 invocations per change, each a few ms of JSON and one PutEvents call.
+  publisher: { memoryMb: 256, architecture: 'arm64', durationMs: 30, invocationsPerRequest: 0.2 },
   // One batched read (DataLoader → BatchGetItem) of two items ≤ 4 KB, strongly consistent.
   dynamoDbReadUnitsPerRequest: 2,
   // One item ≤ 1 KB per mutation; its stream record becomes one event on the bus.

@@ -27,4 +27,10 @@ export interface SubgraphServiceInputs {
   readonly subscriptions: readonly SubgraphSubscription[];
   /** Services whose items it may read by key. */
   readonly readsFrom: readonly string[];
+  /**
+   * Alarms of its own (errors, throttles) on the environment's topic, when the environment's
+   * alarms are on. Off by default: the environment's account-wide Lambda alarms cover every
+   * service for free, and each alarm past an account's tenth costs $0.10/month.
+   */
+  readonly alarms: boolean;
 }

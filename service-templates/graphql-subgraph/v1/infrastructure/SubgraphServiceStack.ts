@@ -90,7 +90,7 @@ export class SubgraphServiceStack extends Stack {
   readonly functionName: string;
   /** The `live` alias, when provisionedConcurrency > 0. */
   readonly alias?: Alias;
-  /** Error and throttle alarms, when the environment's alarms are on. */
+  /** Error and throttle alarms, when both the service's and the environment's are on. */
   readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: SubgraphServiceStackProps) {
@@ -171,9 +171,10 @@ export class SubgraphServiceStack extends Stack {
     }
 
     this.subscribe(serviceName, inputs, parameter(environment.eventBusArnParameter));
-    this.alarms = environment.alarms
-      ? this.addAlarms(stageName, serviceName, parameter(environment.alarmTopicArnParameter))
-      : [];
+    this.alarms =
+      environment.alarms && inputs.alarms
+        ? this.addAlarms(stageName, serviceName, parameter(environment.alarmTopicArnParameter))
+        : [];
 
     const tags = Tags.of(this);
     tags.add('stack:stage', stageName);

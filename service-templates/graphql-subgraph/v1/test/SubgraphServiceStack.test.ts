@@ -16,6 +16,7 @@ const DEFAULTS: SubgraphServiceInputs = {
   environment: {},
   subscriptions: [],
   readsFrom: [],
+  alarms: false,
 };
 
 const ENVIRONMENT = {
@@ -124,10 +125,11 @@ describe('Class: SubgraphServiceStack', () => {
     });
   });
 
-  it('adds error and throttle alarms on the environment topic only when alarms are on', () => {
+  it('adds error and throttle alarms only when the service asks and the environment has alarms', () => {
     // Act
-    const on = Template.fromStack(build().stack);
-    const off = Template.fromStack(build({}, { alarms: false }).stack);
+    const on = Template.fromStack(build({ alarms: true }).stack);
+    const off = Template.fromStack(build({ alarms: true }, { alarms: false }).stack);
+    const byDefault = Template.fromStack(build().stack);
 
     // Assess
     on.resourceCountIs('AWS::CloudWatch::Alarm', 2);
@@ -136,6 +138,7 @@ describe('Class: SubgraphServiceStack', () => {
       AlarmActions: [{ Ref: Match.stringLikeRegexp('SsmParameterValuestackintegrationalarms') }],
     });
     off.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    byDefault.resourceCountIs('AWS::CloudWatch::Alarm', 0);
   });
 
   it('applies concurrency, extra variables and subscriptions with a dead-letter queue', () => {

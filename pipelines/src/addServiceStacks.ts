@@ -1,3 +1,8 @@
+import {
+  EventWorkerServiceStack,
+  workerFunctionName,
+  type EventWorkerServiceInputs,
+} from '@stack/event-worker-v1';
 import { ENVIRONMENT_PARAMETERS } from '@stack/stack-env-v1';
 import {
   SubgraphServiceStack,
@@ -5,6 +10,7 @@ import {
   type SubgraphServiceInputs,
 } from '@stack/graphql-subgraph-v1';
 import type { Stack, Stage } from 'aws-cdk-lib';
+import { dirname, join } from 'node:path';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import type { ServiceSpec } from './specs/ServiceSpec.js';
 import { templateId } from './specs/availableTemplates.js';
@@ -13,9 +19,15 @@ import { templateId } from './specs/availableTemplates.js';
 export interface PlannedService {
   readonly service: ServiceSpec;
   readonly inputs: Readonly<Record<string, unknown>>;
-  /** The Lambda function name the router invokes (deterministic, known before any stack). */
+  /** The instance's function name (deterministic, known before any stack). */
   readonly functionName: string;
+  /** True for a GraphQL subgraph, whose function the router lists and invokes. */
+  readonly subgraph: boolean;
 }
+
+// Templates whose instances are subgraphs of the router; every other template's function is
+// invoked by something else (an event worker by its queue) and must stay off the router's list.
+const SUBGRAPH_TEMPLATES: ReadonlySet<string> = new Set(['graphql-subgraph@1']);
 
 /**
  * The service instances of one environment, with their function names, computed before any
@@ -31,17 +43,25 @@ export function planServices(
   return services.flatMap((service) =>
     service.instances
       .filter((instance) => instance.environment === environment.name)
-      .map((instance) => ({
-        service,
-        inputs: instance.inputs,
-        functionName: subgraphFunctionName(environment.name, service.name),
-      })),
+      .map((instance) => {
+        const subgraph = SUBGRAPH_TEMPLATES.has(templateId(service.template));
+        return {
+          service,
+          inputs: instance.inputs,
+          functionName: subgraph
+            ? subgraphFunctionName(environment.name, service.name)
+            : workerFunctionName(environment.name, service.name),
+          subgraph,
+        };
+      }),
   );
 }
 
-/** The router's subgraph list: subgraph name → function name. */
+/** The router's subgraph list: subgraph name → function name (subgraph instances only). */
 export function subgraphFunctionsOf(planned: readonly PlannedService[]): Record<string, string> {
-  return Object.fromEntries(planned.map((each) => [each.service.name, each.functionName]));
+  return Object.fromEntries(
+    planned.filter((each) => each.subgraph).map((each) => [each.service.name, each.functionName]),
+  );
 }
 
 /**
@@ -74,6 +94,28 @@ export function addServiceStacks(
             alarmTopicArnParameter: parameters.alarmTopicArn,
             routerRoleArnParameter: parameters.routerRoleArn,
             routerSecretParameterName: parameters.routerSharedSecret,
+            logRetentionDays: environment.inputs.logRetentionDays,
+            retainData: environment.inputs.retainData,
+            alarms: environment.inputs.alarms,
+          },
+        });
+        break;
+      case 'event-worker@1':
+        stack = new EventWorkerServiceStack(stage, `Service-${service.name}`, {
+          serviceName: service.name,
+          stageName: environment.name,
+          // The schema validated the inputs and filled in every default.
+          inputs: inputs as unknown as EventWorkerServiceInputs,
+          env: { account: environment.account, region: environment.region },
+          // Next to the spec it was read from, so a services root other than the repository's
+          // (buildApp's servicesRoot) builds its own handlers.
+          entry: join(dirname(service.file), 'src', 'handler.ts'),
+          environment: {
+            tableNameParameter: parameters.tableName,
+            tableArnParameter: parameters.tableArn,
+            eventBusNameParameter: parameters.eventBusName,
+            eventBusArnParameter: parameters.eventBusArn,
+            alarmTopicArnParameter: parameters.alarmTopicArn,
             logRetentionDays: environment.inputs.logRetentionDays,
             retainData: environment.inputs.retainData,
             alarms: environment.inputs.alarms,

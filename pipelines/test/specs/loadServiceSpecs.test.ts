@@ -175,7 +175,8 @@ describe('Function: loadServiceSpecs', () => {
         line: 2,
         column: 11,
         path: '/template',
-        message: 'template graphql-subgraph@2 does not exist (available: graphql-subgraph@1)',
+        message:
+          'template graphql-subgraph@2 does not exist (available: event-worker@1, graphql-subgraph@1)',
       },
       expect.objectContaining({
         line: 2,

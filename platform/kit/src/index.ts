@@ -108,3 +108,8 @@ export {
   type QueueDirectMessage,
 } from './worker/QueueMessage.js';
 export { WORKER_ENVIRONMENT } from './worker/workerEnvironment.js';
+export {
+  SERVICE_ITEM_ACTIONS,
+  SERVICE_READ_ACTIONS,
+  leadingKeysCondition,
+} from './dynamo/serviceTableAccess.js';

@@ -15,14 +15,17 @@ export function registerNew(program: Command): void {
   command
     .command('service <name>')
     .description(
-      'render a service template into services/<name>/, recompose the supergraph, print the next steps',
+      'render a service template into services/<name>/, recompose the supergraph (templates with a GraphQL schema), print the next steps',
     )
     .requiredOption(
       '--template <name>',
-      'service template, e.g. graphql-subgraph (or graphql-subgraph@1)',
+      'service template, e.g. graphql-subgraph or event-worker (or graphql-subgraph@1)',
     )
     .option('--owner <team>', 'owning team (default team-<name>)')
-    .option('--entity <Name>', 'main GraphQL type (default the name in PascalCase)')
+    .option(
+      '--entity <Name>',
+      'main GraphQL type, for templates with a schema (default the name in PascalCase)',
+    )
     .option('--root <dir>', 'repository root (default: the repository this CLI belongs to)')
     .action(async (name: string, options: NewServiceCommandOptions) => {
       // Loaded on use: composition pulls in Apollo Federation.

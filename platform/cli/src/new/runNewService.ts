@@ -14,6 +14,7 @@ import { runCompose } from '../compose/runCompose.js';
 import { SUPERGRAPH_PATH } from '../compose/supergraphPath.js';
 import { findServiceTemplate } from './findServiceTemplate.js';
 import { pascalCase, renderSkeleton } from './renderSkeleton.js';
+import { skeletonHasSchema } from './skeletonHasSchema.js';
 import { serviceNameProblem } from './validateServiceName.js';
 
 /** What `stack new service` was asked to do. */
@@ -24,7 +25,7 @@ export interface NewServiceOptions {
   readonly template: string;
   /** Default `team-<name>`. */
   readonly owner?: string;
-  /** Main GraphQL type; default the name in PascalCase. */
+  /** Main GraphQL type; default the name in PascalCase. Only for templates with a schema. */
   readonly entity?: string;
 }
 
@@ -39,7 +40,8 @@ const ENTITY = /^[A-Z][A-Za-z0-9]{0,63}$/;
 
 /**
  * `stack new service`: renders the template's skeleton into `services/<name>/`, adds the
- * project reference to the root tsconfig.json and recomposes the supergraph. Everything is
+ * project reference to the root tsconfig.json and, when the skeleton has a GraphQL schema,
+ * recomposes the supergraph (an event worker has none, so nothing else changes). Everything is
  * prepared and composed in a temporary copy first; only then are files put in place (and put
  * back on any error), so a failure leaves the repository as it was. Resolves to the exit code.
  */
@@ -64,6 +66,12 @@ export async function runNewService(
   if (!OWNER.test(owner)) {
     return fail(`owner "${owner}" must be team-<name> in lowercase kebab-case, e.g. team-${name}`);
   }
+  const composes = skeletonHasSchema(template);
+  if (!composes && options.entity !== undefined) {
+    return fail(
+      `--entity names the main GraphQL type, and ${template.name}@${template.major} has no GraphQL schema; leave it out`,
+    );
+  }
   const entity = options.entity ?? pascalCase(name);
   if (!ENTITY.test(entity)) {
     return fail(
@@ -82,39 +90,45 @@ export async function runNewService(
         entity,
       },
     );
-    stageSubgraphs(repoRoot, staging);
-    const composeOutput: string[] = [];
-    let code: number;
-    try {
-      code = await runCompose(
-        { repoRoot: staging, check: false, allowBreaking: false, base: undefined },
-        { out: (text) => composeOutput.push(text), err: (text) => composeOutput.push(text) },
-      );
-    } catch (error) {
-      return fail(
-        `the new schema does not compose with the existing subgraphs, nothing was written:\n${(error as Error).message}\n(choose another --entity if a type or field name is taken)`,
-      );
-    }
-    if (code !== 0) {
-      return fail(
-        `composing the supergraph failed, nothing was written:\n${composeOutput.join('')}`,
-      );
+    if (composes) {
+      stageSubgraphs(repoRoot, staging);
+      const composeOutput: string[] = [];
+      let code: number;
+      try {
+        code = await runCompose(
+          { repoRoot: staging, check: false, allowBreaking: false, base: undefined },
+          { out: (text) => composeOutput.push(text), err: (text) => composeOutput.push(text) },
+        );
+      } catch (error) {
+        return fail(
+          `the new schema does not compose with the existing subgraphs, nothing was written:\n${(error as Error).message}\n(choose another --entity if a type or field name is taken)`,
+        );
+      }
+      if (code !== 0) {
+        return fail(
+          `composing the supergraph failed, nothing was written:\n${composeOutput.join('')}`,
+        );
+      }
     }
 
     const writes = plannedWrites(repoRoot, staging, name);
     putInPlace(repoRoot, writes);
     io.out(
       [
-        `created services/${name}/ from ${template.name}@${template.major} (owner ${owner}, type ${entity}):`,
+        `created services/${name}/ from ${template.name}@${template.major} (owner ${owner}${composes ? `, type ${entity}` : ''}):`,
         ...rendered.map((file) => `  services/${name}/${file}`),
-        `  services/${name}/src/__generated__/typeDefs.ts`,
-        `updated ${SUPERGRAPH_PATH}, the generated schema modules and tsconfig.json`,
+        ...(composes
+          ? [
+              `  services/${name}/src/__generated__/typeDefs.ts`,
+              `updated ${SUPERGRAPH_PATH}, the generated schema modules and tsconfig.json`,
+            ]
+          : ['updated tsconfig.json (no GraphQL schema: the supergraph is unchanged)']),
         '',
         'Next steps:',
         `  npm install                 # links the new workspace @stack/${name}`,
         `  npm test -- services/${name}`,
         `  git switch -c new-service/${name}`,
-        `  git add services/${name} services/router tsconfig.json package-lock.json`,
+        `  git add services/${name}${composes ? ' services/router' : ''} tsconfig.json package-lock.json`,
         `  git commit -m "Add the ${name} service (${template.name}@${template.major})"`,
         `  gh pr create --fill           # the pull request is the request; review deploys it`,
         '',

@@ -91,7 +91,7 @@ describe('Command: stack new service', () => {
     // Assess
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'unknown service template "grpc-service" (available: graphql-subgraph',
+      'unknown service template "grpc-service" (available: event-worker, graphql-subgraph;',
     );
     expect(snapshot(root)).toEqual(before);
   });

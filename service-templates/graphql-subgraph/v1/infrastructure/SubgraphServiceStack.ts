@@ -1,4 +1,9 @@
-import { TABLE_SCHEMA } from '@stack/kit';
+import {
+  leadingKeysCondition,
+  SERVICE_ITEM_ACTIONS,
+  SERVICE_READ_ACTIONS,
+  TABLE_SCHEMA,
+} from '@stack/kit';
 import { DeadLetterQueue, StackFunction } from '@stack/stack-env-v1';
 import { Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -61,20 +66,6 @@ export interface SubgraphServiceStackProps extends StackProps {
   /** The handler file; default `services/<name>/src/handler.ts`. */
   readonly entry?: string;
 }
-
-// Every item action a subgraph's repository uses. Transactions are authorized per item action.
-const ITEM_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-];
-// What `readsFrom` grants on another service's keys: existence checks and reads by key.
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem'];
 
 const SERVICE_NAME = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -190,13 +181,11 @@ export class SubgraphServiceStack extends Stack {
   private grantTable(tableArn: string, serviceName: string, readsFrom: readonly string[]): void {
     // The table and its one index by name: no wildcard resource.
     const resources = [tableArn, `${tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`];
-    const leadingKeys = (service: string) => ({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${service}#*`] },
-    });
+    const leadingKeys = leadingKeysCondition;
     this.function.role.addToPolicy(
       new PolicyStatement({
         sid: 'OwnItems',
-        actions: ITEM_ACTIONS,
+        actions: [...SERVICE_ITEM_ACTIONS],
         resources,
         conditions: leadingKeys(serviceName),
       }),
@@ -205,7 +194,7 @@ export class SubgraphServiceStack extends Stack {
       this.function.role.addToPolicy(
         new PolicyStatement({
           sid: `ReadItemsOf${other.replace(/(^|-)([a-z0-9])/g, (_, _dash, c: string) => c.toUpperCase())}`,
-          actions: READ_ACTIONS,
+          actions: [...SERVICE_READ_ACTIONS],
           resources: [tableArn],
           conditions: leadingKeys(other),
         }),

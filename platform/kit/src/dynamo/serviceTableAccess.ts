@@ -1,0 +1,28 @@
+/**
+ * The table access a service's role gets, for the templates that write its IAM policy. Each
+ * service touches only items whose partition key starts with its own name (docs/decisions/0004),
+ * enforced with a `dynamodb:LeadingKeys` condition.
+ */
+
+/** What a service may do with its own items (`<service>#…` keys), on the table and its index. */
+export const SERVICE_ITEM_ACTIONS: readonly string[] = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** What `readsFrom` grants on another service's keys: existence checks and reads by key. */
+export const SERVICE_READ_ACTIONS: readonly string[] = [
+  'dynamodb:GetItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** The IAM condition limiting a statement to items whose partition key starts `<service>#`. */
+export function leadingKeysCondition(service: string): Record<string, Record<string, string[]>> {
+  return { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${service}#*`] } };
+}

@@ -1,5 +1,5 @@
 import type { Stack, Stage } from 'aws-cdk-lib';
-import { StackEnvStack } from '@stack/stack-env-v1';
+import { type ColocatedSubgraphs, StackEnvStack } from '@stack/stack-env-v1';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import { templateId } from './specs/availableTemplates.js';
 
@@ -8,13 +8,15 @@ export const ENVIRONMENT_STACK_ID = 'Environment';
 
 /**
  * Adds the stack that implements a spec's environment template to its stage, with the router's
- * subgraph list (subgraph name → function name of the service instances). A new template
+ * subgraph list (subgraph name → function name of the service instances), or with
+ * `subgraphTopology: colocated` the generated router entry that bundles them. A new template
  * (or major version) gets a case here next to its folder under environment-templates/.
  */
 export function addEnvironmentStack(
   stage: Stage,
   spec: EnvironmentSpec,
   subgraphFunctions: Readonly<Record<string, string>> = {},
+  colocatedSubgraphs?: ColocatedSubgraphs,
 ): Stack {
   const id = templateId(spec.template);
   switch (id) {
@@ -24,6 +26,7 @@ export function addEnvironmentStack(
         inputs: spec.inputs,
         env: { account: spec.account, region: spec.region },
         subgraphFunctions,
+        ...(colocatedSubgraphs && { colocatedSubgraphs }),
         // Waves run integration (1) before the customer-facing waves (2+); local is wave 0.
         // Only customer-facing environments hide introspection and error details.
         production: spec.wave >= 2,

@@ -1,7 +1,14 @@
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { addEnvironmentStack } from './addEnvironmentStack.js';
-import { addServiceStacks, planServices, subgraphFunctionsOf } from './addServiceStacks.js';
+import {
+  addServiceStacks,
+  type PlannedService,
+  planServices,
+  subgraphFunctionsOf,
+} from './addServiceStacks.js';
+import { type ColocatedInstance, writeColocatedRouterEntry } from './colocatedRouterEntry.js';
+import { dirname } from 'node:path';
 import { defaultServicesRoot, defaultServiceTemplatesRoot, defaultTemplatesRoot } from './paths.js';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
@@ -75,8 +82,20 @@ export function buildApp(options: BuildAppOptions): App {
       env: { account: spec.account, region: spec.region },
     });
     const planned = planServices(spec, services);
-    const environmentStack = addEnvironmentStack(stage, spec, subgraphFunctionsOf(planned));
-    addServiceStacks(stage, spec, planned, environmentStack);
+    if (spec.inputs.subgraphTopology === 'colocated') {
+      // The subgraphs run inside the router: no stacks of their own.
+      const colocated = writeColocatedRouterEntry(spec.name, colocatedInstances(spec, planned));
+      const environmentStack = addEnvironmentStack(stage, spec, {}, colocated);
+      addServiceStacks(
+        stage,
+        spec,
+        planned.filter((each) => !each.subgraph),
+        environmentStack,
+      );
+    } else {
+      const environmentStack = addEnvironmentStack(stage, spec, subgraphFunctionsOf(planned));
+      addServiceStacks(stage, spec, planned, environmentStack);
+    }
     options.onStage?.({
       spec,
       stage,
@@ -86,6 +105,32 @@ export function buildApp(options: BuildAppOptions): App {
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return app;
+}
+
+/**
+ * The subgraph instances a colocated environment bundles into its router. A subgraph with event
+ * subscriptions needs a function of its own for the rules to invoke, so it cannot be colocated.
+ */
+function colocatedInstances(
+  environment: EnvironmentSpec,
+  planned: readonly PlannedService[],
+): ColocatedInstance[] {
+  return planned
+    .filter((each) => each.subgraph)
+    .map(({ service, inputs }) => {
+      const subscriptions = inputs['subscriptions'];
+      if (Array.isArray(subscriptions) && subscriptions.length > 0) {
+        throw new Error(
+          `${service.file}: ${service.name} has subscriptions, which need a function of its own, but ${environment.file} sets subgraphTopology: colocated (the subgraphs run inside the router); use distributed there, or move the subscriptions to an event-worker service`,
+        );
+      }
+      const readsFrom = inputs['readsFrom'];
+      return {
+        name: service.name,
+        directory: dirname(service.file),
+        readsFrom: Array.isArray(readsFrom) ? readsFrom.map(String) : [],
+      };
+    });
 }
 
 function selectSpecs(

@@ -19,3 +19,10 @@ export { SubgraphCallError } from './dataSources/SubgraphCallError.js';
 export type { RouterContext } from './RouterContext.js';
 export { supergraphSdl } from './__generated__/supergraph.js';
 export * from './limits/index.js';
+export { createColocatedRouter, type SubgraphFactory } from './createColocatedRouter.js';
+export { createColocatedRouterHandler } from './createColocatedRouterHandler.js';
+export {
+  COLOCATED_ROUTER_ENVIRONMENT,
+  readColocatedRouterEnvironment,
+  type ColocatedRouterEnvironment,
+} from './colocatedEnvironment.js';

@@ -13,9 +13,12 @@ import {
   HttpLambdaResponseType,
 } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { leadingKeysCondition, SERVICE_ITEM_ACTIONS, SERVICE_READ_ACTIONS } from '@stack/kit';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { ColocatedSubgraphs } from './ColocatedSubgraphs.js';
 import { FUNCTION_ENTRIES } from './repositoryPaths.js';
 import { logRetention, removalPolicyFor } from './retention.js';
 import type { RouterSecret } from './RouterSecret.js';
@@ -27,8 +30,13 @@ export interface ApiProps {
   readonly stageName: string;
   /** Production mode of the router: no introspection, masked errors. */
   readonly production: boolean;
-  /** Subgraph name → Lambda function name, invoked directly by the router. */
+  /** Subgraph name → Lambda function name, invoked directly by the router (distributed). */
   readonly subgraphFunctions: Readonly<Record<string, string>>;
+  /**
+   * Run every subgraph inside the router instead (`subgraphTopology: colocated`): the router is
+   * built from this generated entry and its role gets the subgraphs' table access.
+   */
+  readonly colocated?: ColocatedSubgraphs & { readonly table: ITable };
   /** The router-to-subgraph signing secret. */
   readonly routerSecret: RouterSecret;
   /** `iss` of accepted access tokens (the user pool's issuer URL). */
@@ -81,46 +89,15 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const subgraphFunctions = validatedSubgraphFunctions(props.subgraphFunctions);
-    const common = {
+    const common: RouterCommon = {
       logRetentionDays: props.logRetentionDays,
       retainData: props.retainData,
       ...(props.placement && { placement: props.placement }),
     };
 
-    this.router = new StackFunction(this, 'Router', {
-      ...common,
-      entry: FUNCTION_ENTRIES.router,
-      description: `stack-${props.stageName}: federated GraphQL router`,
-      // Query planning is CPU-bound, and Lambda's CPU share grows with memory.
-      memorySize: 1024,
-      timeout: ROUTER_TIMEOUT,
-      environment: {
-        // The parameter's name, not the secret: the router reads it at its first request.
-        ROUTER_SHARED_SECRET_PARAMETER: props.routerSecret.parameterName,
-        PRODUCTION: props.production ? 'true' : 'false',
-        SUBGRAPH_TOPOLOGY: 'distributed',
-        SUBGRAPH_FUNCTIONS: JSON.stringify(subgraphFunctions),
-        SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
-        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
-      },
-    });
-    props.routerSecret.grantRead(this.router.role);
-    // The first request may come right after the deployment: the parameter exists by then.
-    this.router.function.node.addDependency(props.routerSecret.resource);
-    const stack = Stack.of(this);
-    const subgraphArns = Object.values(subgraphFunctions).map((functionName) =>
-      stack.formatArn({
-        service: 'lambda',
-        resource: 'function',
-        resourceName: functionName,
-        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-      }),
-    );
-    if (subgraphArns.length > 0) {
-      this.router.role.addToPolicy(
-        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: subgraphArns }),
-      );
-    }
+    this.router = props.colocated
+      ? this.colocatedRouter(props, props.colocated, common)
+      : this.distributedRouter(props, subgraphFunctions, common);
 
     this.authorizer = new StackFunction(this, 'Authorizer', {
       ...common,
@@ -208,7 +185,104 @@ export class Api extends Construct {
       if (child instanceof CfnAuthorizer) child.addPropertyDeletionOverride('IdentitySource');
     }
 
-    this.domainName = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    const { region, urlSuffix } = Stack.of(this);
+    this.domainName = `${this.httpApi.apiId}.execute-api.${region}.${urlSuffix}`;
+  }
+
+  /** The router that invokes each subgraph's own Lambda, signing the caller's identity. */
+  private distributedRouter(
+    props: ApiProps,
+    subgraphFunctions: Record<string, string>,
+    common: RouterCommon,
+  ): StackFunction {
+    const router = new StackFunction(this, 'Router', {
+      ...common,
+      entry: FUNCTION_ENTRIES.router,
+      description: `stack-${props.stageName}: federated GraphQL router`,
+      // Query planning is CPU-bound, and Lambda's CPU share grows with memory.
+      memorySize: 1024,
+      timeout: ROUTER_TIMEOUT,
+      environment: {
+        // The parameter's name, not the secret: the router reads it at its first request.
+        ROUTER_SHARED_SECRET_PARAMETER: props.routerSecret.parameterName,
+        PRODUCTION: props.production ? 'true' : 'false',
+        SUBGRAPH_TOPOLOGY: 'distributed',
+        SUBGRAPH_FUNCTIONS: JSON.stringify(subgraphFunctions),
+        SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
+        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+      },
+    });
+    props.routerSecret.grantRead(router.role);
+    // The first request may come right after the deployment: the parameter exists by then.
+    router.function.node.addDependency(props.routerSecret.resource);
+    const stack = Stack.of(this);
+    const subgraphArns = Object.values(subgraphFunctions).map((functionName) =>
+      stack.formatArn({
+        service: 'lambda',
+        resource: 'function',
+        resourceName: functionName,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    );
+    if (subgraphArns.length > 0) {
+      router.role.addToPolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: subgraphArns }),
+      );
+    }
+    return router;
+  }
+
+  /**
+   * The router with every subgraph inside it: one function for the whole API (no invoke hop, one
+   * cold start), whose role may touch exactly what the subgraphs' own roles would: each one's
+   * `<service>#` items, and the items of the services each reads from, by key.
+   */
+  private colocatedRouter(
+    props: ApiProps,
+    colocated: ColocatedSubgraphs & { readonly table: ITable },
+    common: RouterCommon,
+  ): StackFunction {
+    const router = new StackFunction(this, 'Router', {
+      ...common,
+      entry: colocated.entry,
+      description: `stack-${props.stageName}: federated GraphQL router with the subgraphs inside (colocated)`,
+      memorySize: 1024,
+      timeout: ROUTER_TIMEOUT,
+      environment: {
+        TABLE_NAME: colocated.table.tableName,
+        PRODUCTION: props.production ? 'true' : 'false',
+        SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
+        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+      },
+    });
+    const { tableArn } = colocated.table;
+    const ownItems = [tableArn, `${tableArn}/index/*`];
+    for (const subgraph of colocated.subgraphs) {
+      router.role.addToPolicy(
+        new PolicyStatement({
+          actions: [...SERVICE_ITEM_ACTIONS],
+          resources: ownItems,
+          conditions: leadingKeysCondition(subgraph.name),
+        }),
+      );
+      for (const other of subgraph.readsFrom) {
+        router.role.addToPolicy(
+          new PolicyStatement({
+            actions: [...SERVICE_READ_ACTIONS],
+            resources: [tableArn],
+            conditions: leadingKeysCondition(other),
+          }),
+        );
+      }
+    }
+    if (colocated.subgraphs.length > 0) {
+      Validations.of(router.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(colocated.table.node.defaultChild as never)}.Arn>/index/*]`,
+        reason:
+          "The table's indexes, for Query on the GSI; every statement is limited to the subgraphs' own key prefixes by dynamodb:LeadingKeys.",
+      });
+    }
+    return router;
   }
 }
 
@@ -234,6 +308,13 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     error: '$context.error.message',
   }),
 );
+
+/** What every function of the API shares: logs and network placement. */
+interface RouterCommon {
+  readonly logRetentionDays: number;
+  readonly retainData: boolean;
+  readonly placement?: FunctionPlacement;
+}
 
 /** The subgraph map with its names checked, sorted so the router's environment is stable. */
 function validatedSubgraphFunctions(

@@ -17,6 +17,7 @@ import { Queues } from './Queues.js';
 import { RouterSecret } from './RouterSecret.js';
 import type { StackEnvInputs } from './StackEnvInputs.js';
 import { Table } from './Table.js';
+import type { ColocatedSubgraphs } from './ColocatedSubgraphs.js';
 import { TableStreamPipe } from './TableStreamPipe.js';
 import { TEMPLATE_ID } from './templateId.js';
 import { CLOUDFRONT_WAF_REGION, WebAcl } from './WebAcl.js';
@@ -32,6 +33,11 @@ export interface StackEnvStackProps extends StackProps {
   readonly env: { readonly account: string; readonly region: string };
   /** Subgraph name → Lambda function name the router invokes; filled by service instances. */
   readonly subgraphFunctions?: Readonly<Record<string, string>>;
+  /**
+   * With `subgraphTopology: colocated` (required then): the generated router entry bundling the
+   * environment's subgraphs, and those subgraphs.
+   */
+  readonly colocatedSubgraphs?: ColocatedSubgraphs;
   /**
    * Production mode of the router (no introspection, masked errors). Default true, so an
    * environment nobody classified fails safe; pass false for integration and previews.
@@ -78,7 +84,8 @@ export class StackEnvStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StackEnvStackProps) {
     checkProps(props);
-    const { stageName, inputs, subgraphFunctions, production, ...stackProps } = props;
+    const { stageName, inputs, subgraphFunctions, colocatedSubgraphs, production, ...stackProps } =
+      props;
     const { env } = stackProps;
     super(scope, id, {
       description: `The Stack: environment ${stageName} (${TEMPLATE_ID})`,
@@ -127,6 +134,9 @@ export class StackEnvStack extends Stack {
       stageName,
       production: production ?? true,
       subgraphFunctions: subgraphFunctions ?? {},
+      ...(colocatedSubgraphs && {
+        colocated: { ...colocatedSubgraphs, table: this.table.table },
+      }),
       routerSecret: this.routerSecret,
       authIssuer: this.auth.userPool.userPoolProviderUrl,
       authClientIds: [
@@ -272,9 +282,20 @@ function checkProps(props: StackEnvStackProps): void {
       `stack-env@1 (${stageName}): spec.tenant is required when spec.tenancy is single; add the tenant's id`,
     );
   }
-  if (inputs.subgraphTopology === 'colocated') {
+  const colocated = inputs.subgraphTopology === 'colocated';
+  if (colocated && !props.colocatedSubgraphs) {
     throw new Error(
-      `stack-env@1 (${stageName}): spec.subgraphTopology "colocated" cannot be deployed yet: the router's Lambda entry (services/router/src/handler.ts) only reaches subgraphs by Lambda invoke; colocated runs in the local cloud only (docs/graphql.md). Use "distributed".`,
+      `stack-env@1 (${stageName}): spec.subgraphTopology "colocated" needs the router entry that bundles the subgraphs (colocatedSubgraphs); the pipeline generates it (pipelines/src/colocatedRouterEntry.ts)`,
+    );
+  }
+  if (!colocated && props.colocatedSubgraphs) {
+    throw new Error(
+      `stack-env@1 (${stageName}): colocatedSubgraphs given, but spec.subgraphTopology is "${inputs.subgraphTopology}"`,
+    );
+  }
+  if (colocated && Object.keys(props.subgraphFunctions ?? {}).length > 0) {
+    throw new Error(
+      `stack-env@1 (${stageName}): subgraphFunctions given, but spec.subgraphTopology "colocated" runs the subgraphs inside the router`,
     );
   }
 }

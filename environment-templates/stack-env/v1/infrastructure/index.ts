@@ -32,3 +32,4 @@ export { Edge, type EdgeProps } from './Edge.js';
 export { Monitoring, type MonitoringProps, type MonitoredFunction } from './Monitoring.js';
 export { Network, type NetworkProps } from './Network.js';
 export { Parameters, type ParametersProps } from './Parameters.js';
+export type { ColocatedSubgraph, ColocatedSubgraphs } from './ColocatedSubgraphs.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { TABLE_SCHEMA } from '@stack/kit';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENVIRONMENT_PARAMETERS, TEMPLATE_ID } from '../infrastructure/index.js';
+import { FUNCTION_ENTRIES } from '../infrastructure/repositoryPaths.js';
 import {
   buildEnvironment,
   resolved,
@@ -922,11 +923,87 @@ describe('StackEnvStack: synthesis', () => {
   });
 });
 
+describe('StackEnvStack: colocated subgraphs', () => {
+  const colocated = () =>
+    synthesizeEnvironment({
+      inputs: { subgraphTopology: 'colocated' },
+      colocatedSubgraphs: {
+        // Any file: these tests skip bundling.
+        entry: FUNCTION_ENTRIES.router,
+        subgraphs: [
+          { name: 'users', readsFrom: [] },
+          { name: 'reviews', readsFrom: ['products'] },
+        ],
+      },
+    });
+
+  it('builds the router from the generated entry with the table instead of a subgraph list', () => {
+    // Prepare
+    const { template, stack } = colocated();
+
+    // Act
+    const router = functionNamed(template, 'subgraphs inside (colocated)');
+
+    // Assess
+    const variables = (router.Properties['Environment'] as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(variables).toMatchObject({
+      TABLE_NAME: resolved(stack, stack.table.table.tableName),
+      PRODUCTION: 'true',
+    });
+    expect(Object.keys(variables)).not.toEqual(
+      expect.arrayContaining(['SUBGRAPH_FUNCTIONS', 'ROUTER_SHARED_SECRET_PARAMETER']),
+    );
+  });
+
+  it('gives the router each subgraph’s own keys and read-by-key on the services they read', () => {
+    // Prepare
+    const { template, stack } = colocated();
+    const roleId = stack.getLogicalId(stack.api.router.role.node.defaultChild as never);
+    interface Statement {
+      Action: string | string[];
+      Condition?: Record<string, Record<string, string[]>>;
+    }
+    interface PolicyResource {
+      Properties: { Roles: unknown; PolicyDocument: { Statement: Statement[] } };
+    }
+
+    // Act
+    const statements = (
+      Object.values(template.findResources('AWS::IAM::Policy')) as PolicyResource[]
+    )
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const prefixes = (action: string) =>
+      statements
+        .filter((statement) => [statement.Action].flat().includes(action))
+        .map(
+          (statement) => statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
+        );
+
+    // Assess
+    expect(prefixes('dynamodb:PutItem')).toEqual([['users#*'], ['reviews#*']]);
+    expect(prefixes('dynamodb:ConditionCheckItem')).toEqual([
+      ['users#*'],
+      ['reviews#*'],
+      ['products#*'],
+    ]);
+    expect(statements.flatMap((statement) => [statement.Action].flat())).not.toContain(
+      'lambda:InvokeFunction',
+    );
+    expect(JSON.stringify(statements)).not.toContain('dynamodb:*');
+  });
+});
+
 describe('StackEnvStack: refused props', () => {
   it.each([
     [{ stageName: 'Integration' }, /stage name "Integration"/],
     [{ inputs: { tenancy: 'single' as const } }, /spec.tenant is required/],
-    [{ inputs: { subgraphTopology: 'colocated' as const } }, /"colocated" cannot be deployed yet/],
+    [{ inputs: { subgraphTopology: 'colocated' as const } }, /"colocated" needs the router entry/],
+    [
+      { colocatedSubgraphs: { entry: '/x.ts', subgraphs: [] } },
+      /colocatedSubgraphs given, but spec.subgraphTopology is "distributed"/,
+    ],
     [{ subgraphFunctions: { users: 'not a name' } }, /subgraphFunctions.users: "not a name"/],
     [{ inputs: { logRetentionDays: 2 } }, /logRetentionDays 2/],
   ])('refuses %j with an error saying what to change', (options, message) => {

@@ -3,6 +3,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { FUNCTION_ENTRIES } from '../infrastructure/repositoryPaths.js';
 import { buildEnvironment, type EnvironmentOptions } from './support/synthesizeEnvironment.js';
 
 /**
@@ -60,6 +61,17 @@ const COMBINATIONS: [string, EnvironmentOptions][] = [
     },
   ],
   ['an environment in us-east-1 with WAF', { region: 'us-east-1', inputs: { waf: true } }],
+  [
+    'a colocated environment (the subgraphs inside the router)',
+    {
+      inputs: { subgraphTopology: 'colocated' },
+      colocatedSubgraphs: {
+        // Any file: these tests skip bundling.
+        entry: FUNCTION_ENTRIES.router,
+        subgraphs: [{ name: 'reviews', readsFrom: ['products'] }],
+      },
+    },
+  ],
 ];
 
 describe('cdk-nag: AwsSolutions and Serverless rule packs', () => {

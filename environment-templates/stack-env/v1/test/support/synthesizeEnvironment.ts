@@ -1,6 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { StackEnvStack, type StackEnvInputs } from '../../infrastructure/index.js';
+import {
+  type ColocatedSubgraphs,
+  StackEnvStack,
+  type StackEnvInputs,
+} from '../../infrastructure/index.js';
 
 /** The account every test environment deploys to. */
 export const TEST_ACCOUNT = '111111111111';
@@ -27,6 +31,8 @@ export interface EnvironmentOptions {
   readonly stageName?: string;
   /** Passed to the stack as is. */
   readonly subgraphFunctions?: Readonly<Record<string, string>>;
+  /** Passed to the stack as is. */
+  readonly colocatedSubgraphs?: ColocatedSubgraphs;
   /** Passed to the stack as is. */
   readonly production?: boolean;
   /** Really bundle the Lambdas with esbuild (slow); skipped by default. */
@@ -59,6 +65,7 @@ export function buildEnvironment(options: EnvironmentOptions = {}): TestEnvironm
     env: { account: TEST_ACCOUNT, region: options.region ?? 'eu-west-1' },
     inputs: { ...DEFAULT_INPUTS, ...options.inputs },
     ...(options.subgraphFunctions && { subgraphFunctions: options.subgraphFunctions }),
+    ...(options.colocatedSubgraphs && { colocatedSubgraphs: options.colocatedSubgraphs }),
     ...(options.production !== undefined && { production: options.production }),
   });
   return { app, stack };

@@ -1,0 +1,11 @@
+import { requestServiceWorkflow } from './requestServiceWorkflow.js';
+import type { WorkflowBuilder } from './WorkflowBuilder.js';
+
+/**
+ * Every generated workflow: file name in `.github/workflows/` → builder. A new workflow is one
+ * module with its builder plus one line here; `npm run workflows` writes it, and the drift test
+ * fails until the written file is committed.
+ */
+export const WORKFLOWS: Readonly<Record<string, WorkflowBuilder>> = {
+  'request-service.yml': requestServiceWorkflow,
+};

@@ -1,7 +1,17 @@
 import type { Stack, Stage } from 'aws-cdk-lib';
-import { type ColocatedSubgraphs, StackEnvStack } from '@stack/stack-env-v1';
+import { type ColocatedSubgraphs, type RouterSettings, StackEnvStack } from '@stack/stack-env-v1';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import { templateId } from './specs/availableTemplates.js';
+
+/** What the environment's stack gets from the service instances. */
+export interface EnvironmentServices {
+  /** Subgraph name → function name the router invokes (distributed topology). */
+  readonly subgraphFunctions?: Readonly<Record<string, string>>;
+  /** The generated router entry bundling the subgraphs (colocated topology). */
+  readonly colocated?: ColocatedSubgraphs;
+  /** The router instance's settings; the template's defaults when absent. */
+  readonly router?: RouterSettings | undefined;
+}
 
 /** The id of the environment's stack inside its stage (stack name `<stage>-Environment`). */
 export const ENVIRONMENT_STACK_ID = 'Environment';
@@ -15,9 +25,9 @@ export const ENVIRONMENT_STACK_ID = 'Environment';
 export function addEnvironmentStack(
   stage: Stage,
   spec: EnvironmentSpec,
-  subgraphFunctions: Readonly<Record<string, string>> = {},
-  colocatedSubgraphs?: ColocatedSubgraphs,
+  services: EnvironmentServices = {},
 ): Stack {
+  const { subgraphFunctions = {}, colocated: colocatedSubgraphs, router } = services;
   const id = templateId(spec.template);
   switch (id) {
     case 'stack-env@1':
@@ -27,6 +37,7 @@ export function addEnvironmentStack(
         env: { account: spec.account, region: spec.region },
         subgraphFunctions,
         ...(colocatedSubgraphs && { colocatedSubgraphs }),
+        ...(router && { router }),
         // Waves run integration (1) before the customer-facing waves (2+); local is wave 0.
         // Only customer-facing environments hide introspection and error details.
         production: spec.wave >= 2,

@@ -9,6 +9,7 @@ import {
 } from './addServiceStacks.js';
 import { type ColocatedInstance, writeColocatedRouterEntry } from './colocatedRouterEntry.js';
 import { dirname } from 'node:path';
+import { splitRouter } from './routerInstance.js';
 import { defaultServicesRoot, defaultServiceTemplatesRoot, defaultTemplatesRoot } from './paths.js';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
@@ -81,11 +82,11 @@ export function buildApp(options: BuildAppOptions): App {
     const stage = new Stage(app, spec.name, {
       env: { account: spec.account, region: spec.region },
     });
-    const planned = planServices(spec, services);
+    const { router, services: planned } = splitRouter(spec, planServices(spec, services));
     if (spec.inputs.subgraphTopology === 'colocated') {
       // The subgraphs run inside the router: no stacks of their own.
       const colocated = writeColocatedRouterEntry(spec.name, colocatedInstances(spec, planned));
-      const environmentStack = addEnvironmentStack(stage, spec, {}, colocated);
+      const environmentStack = addEnvironmentStack(stage, spec, { colocated, router });
       addServiceStacks(
         stage,
         spec,
@@ -93,7 +94,10 @@ export function buildApp(options: BuildAppOptions): App {
         environmentStack,
       );
     } else {
-      const environmentStack = addEnvironmentStack(stage, spec, subgraphFunctionsOf(planned));
+      const environmentStack = addEnvironmentStack(stage, spec, {
+        subgraphFunctions: subgraphFunctionsOf(planned),
+        router,
+      });
       addServiceStacks(stage, spec, planned, environmentStack);
     }
     options.onStage?.({

@@ -1,3 +1,4 @@
+import { subgraphFactoryName as factoryName } from '@stack/kit';
 import type { ColocatedSubgraphs } from '@stack/stack-env-v1';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -54,13 +55,4 @@ export function writeColocatedRouterEntry(
     entry,
     subgraphs: sorted.map((instance) => ({ name: instance.name, readsFrom: instance.readsFrom })),
   };
-}
-
-/** `create<Name>Subgraph` of a kebab-case service name: `inventory-items` → `createInventoryItemsSubgraph`. */
-export function factoryName(service: string): string {
-  const pascal = service
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-  return `create${pascal}Subgraph`;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { subgraphFactoryName as factoryName } from '@stack/kit';
 import { createTestTable } from '@stack/kit/testing';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -9,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from '../src/buildApp.js';
-import { factoryName } from '../src/colocatedRouterEntry.js';
 import { repoRoot } from '../src/paths.js';
 import { serviceYaml, tempServices, type TempServices } from './support/tempServices.js';
 import { SKIP_BUNDLING } from './support/runSynthScript.js';

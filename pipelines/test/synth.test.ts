@@ -90,7 +90,7 @@ describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
     expect({ code, stderr }).toMatchObject({ code: 0 });
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^4 environment specs valid in .+ \(\d+ ms\)$/);
-    expect(lines[1]).toMatch(/^3 service specs valid in (.+\/)?services \(\d+ ms\)$/);
+    expect(lines[1]).toMatch(/^4 service specs valid in (.+\/)?services \(\d+ ms\)$/);
     expect(lines[2]).toMatch(/^ {2}local {8}wave 0 {2}4 stacks {2}built in \d+ ms$/);
     expect(lines[3]).toMatch(/^ {2}integration {2}wave 1 {2}4 stacks {2}built in \d+ ms$/);
     expect(lines[4]).toMatch(

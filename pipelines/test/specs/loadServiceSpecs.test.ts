@@ -38,6 +38,7 @@ describe('Function: loadServiceSpecs', () => {
     expect(loaded.map((spec) => [spec.name, spec.inputs.owner])).toEqual([
       ['products', 'team-products'],
       ['reviews', 'team-reviews'],
+      ['router', 'team-platform'],
       ['users', 'team-users'],
     ]);
     const reviews = loaded.find((spec) => spec.name === 'reviews');
@@ -176,7 +177,7 @@ describe('Function: loadServiceSpecs', () => {
         column: 11,
         path: '/template',
         message:
-          'template graphql-subgraph@2 does not exist (available: event-worker@1, graphql-subgraph@1)',
+          'template graphql-subgraph@2 does not exist (available: event-worker@1, graphql-router@1, graphql-subgraph@1)',
       },
       expect.objectContaining({
         line: 2,

@@ -113,3 +113,4 @@ export {
   SERVICE_READ_ACTIONS,
   leadingKeysCondition,
 } from './dynamo/serviceTableAccess.js';
+export { subgraphFactoryName } from './graphql/subgraphFactoryName.js';

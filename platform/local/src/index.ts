@@ -1,11 +1,11 @@
 export * from './dynamodb/index.js';
 export {
   startLocalApi,
-  buildSubgraphs,
   type LocalApi,
   type LocalApiOptions,
   type LocalTopology,
 } from './api/startLocalApi.js';
+export { loadSubgraphs, subgraphServiceNames } from './api/loadSubgraphs.js';
 export { startApiEdge, type ApiEdge, type ApiEdgeTargets } from './api/startApiEdge.js';
 export { seedDemoData } from './seed/seedDemoData.js';
 export { DEMO_USERS, DEMO_PRODUCTS, DEMO_REVIEWS } from './seed/demoData.js';

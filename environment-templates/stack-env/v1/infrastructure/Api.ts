@@ -19,6 +19,7 @@ import { leadingKeysCondition, SERVICE_ITEM_ACTIONS, SERVICE_READ_ACTIONS } from
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ColocatedSubgraphs } from './ColocatedSubgraphs.js';
+import { DEFAULT_ROUTER_SETTINGS, type RouterSettings } from './RouterSettings.js';
 import { FUNCTION_ENTRIES } from './repositoryPaths.js';
 import { logRetention, removalPolicyFor } from './retention.js';
 import type { RouterSecret } from './RouterSecret.js';
@@ -51,15 +52,10 @@ export interface ApiProps {
   readonly retainData: boolean;
   /** VPC attachment of the router and authorizer; outside any VPC when absent. */
   readonly placement?: FunctionPlacement;
+  /** Size and limits of the router (the router instance's inputs); defaults when absent. */
+  readonly router?: RouterSettings;
 }
 
-// A subgraph call may take this long; the router Lambda gets the rest of its timeout for
-// planning and the other calls of a query.
-const SUBGRAPH_TIMEOUT_MS = 5_000;
-// Largest GraphQL request body the router accepts; anything bigger is refused before parsing.
-const MAX_BODY_BYTES = 100_000;
-// API Gateway gives an integration at most 30 seconds; the router answers well before that.
-const ROUTER_TIMEOUT = Duration.seconds(10);
 // Steady requests per second and burst the stage accepts before answering 429: a ceiling on
 // what a runaway client or a flood can cost, far above what one environment needs today.
 const THROTTLE = { rateLimit: 200, burstLimit: 400 };
@@ -200,16 +196,14 @@ export class Api extends Construct {
       entry: FUNCTION_ENTRIES.router,
       description: `stack-${props.stageName}: federated GraphQL router`,
       // Query planning is CPU-bound, and Lambda's CPU share grows with memory.
-      memorySize: 1024,
-      timeout: ROUTER_TIMEOUT,
+      ...routerSize(props.router ?? DEFAULT_ROUTER_SETTINGS),
       environment: {
         // The parameter's name, not the secret: the router reads it at its first request.
         ROUTER_SHARED_SECRET_PARAMETER: props.routerSecret.parameterName,
         PRODUCTION: props.production ? 'true' : 'false',
         SUBGRAPH_TOPOLOGY: 'distributed',
         SUBGRAPH_FUNCTIONS: JSON.stringify(subgraphFunctions),
-        SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
-        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+        ...routerLimits(props.router ?? DEFAULT_ROUTER_SETTINGS),
       },
     });
     props.routerSecret.grantRead(router.role);
@@ -246,13 +240,11 @@ export class Api extends Construct {
       ...common,
       entry: colocated.entry,
       description: `stack-${props.stageName}: federated GraphQL router with the subgraphs inside (colocated)`,
-      memorySize: 1024,
-      timeout: ROUTER_TIMEOUT,
+      ...routerSize(props.router ?? DEFAULT_ROUTER_SETTINGS),
       environment: {
         TABLE_NAME: colocated.table.tableName,
         PRODUCTION: props.production ? 'true' : 'false',
-        SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
-        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+        ...routerLimits(props.router ?? DEFAULT_ROUTER_SETTINGS),
       },
     });
     const { tableArn } = colocated.table;
@@ -308,6 +300,25 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     error: '$context.error.message',
   }),
 );
+
+/** The router function's memory, timeout and reserved concurrency. */
+function routerSize(settings: RouterSettings) {
+  return {
+    memorySize: settings.memorySize,
+    timeout: Duration.seconds(settings.timeoutSeconds),
+    ...(settings.reservedConcurrency !== undefined && {
+      reservedConcurrency: settings.reservedConcurrency,
+    }),
+  };
+}
+
+/** The router's limits, as its environment variables. */
+function routerLimits(settings: RouterSettings): Record<string, string> {
+  return {
+    SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
+    MAX_BODY_BYTES: String(settings.maxBodyBytes),
+  };
+}
 
 /** What every function of the API shares: logs and network placement. */
 interface RouterCommon {

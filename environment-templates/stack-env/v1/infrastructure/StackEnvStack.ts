@@ -18,6 +18,7 @@ import { RouterSecret } from './RouterSecret.js';
 import type { StackEnvInputs } from './StackEnvInputs.js';
 import { Table } from './Table.js';
 import type { ColocatedSubgraphs } from './ColocatedSubgraphs.js';
+import type { RouterSettings } from './RouterSettings.js';
 import { TableStreamPipe } from './TableStreamPipe.js';
 import { TEMPLATE_ID } from './templateId.js';
 import { CLOUDFRONT_WAF_REGION, WebAcl } from './WebAcl.js';
@@ -38,6 +39,8 @@ export interface StackEnvStackProps extends StackProps {
    * environment's subgraphs, and those subgraphs.
    */
   readonly colocatedSubgraphs?: ColocatedSubgraphs;
+  /** Size and limits of the router, from the router instance (services/router); defaults when absent. */
+  readonly router?: RouterSettings;
   /**
    * Production mode of the router (no introspection, masked errors). Default true, so an
    * environment nobody classified fails safe; pass false for integration and previews.
@@ -84,8 +87,15 @@ export class StackEnvStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StackEnvStackProps) {
     checkProps(props);
-    const { stageName, inputs, subgraphFunctions, colocatedSubgraphs, production, ...stackProps } =
-      props;
+    const {
+      stageName,
+      inputs,
+      subgraphFunctions,
+      colocatedSubgraphs,
+      router,
+      production,
+      ...stackProps
+    } = props;
     const { env } = stackProps;
     super(scope, id, {
       description: `The Stack: environment ${stageName} (${TEMPLATE_ID})`,
@@ -137,6 +147,7 @@ export class StackEnvStack extends Stack {
       ...(colocatedSubgraphs && {
         colocated: { ...colocatedSubgraphs, table: this.table.table },
       }),
+      ...(router && { router }),
       routerSecret: this.routerSecret,
       authIssuer: this.auth.userPool.userPoolProviderUrl,
       authClientIds: [

@@ -43,6 +43,8 @@ export interface StackFunctionProps {
   readonly retainData: boolean;
   /** Attach to a VPC; outside any VPC when absent. */
   readonly placement?: FunctionPlacement;
+  /** Concurrency reserved for and capped at the function; the unreserved pool when absent. */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -94,6 +96,9 @@ export class StackFunction extends Construct {
       memorySize: props.memorySize,
       timeout: props.timeout,
       tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       role: this.role,
       logGroup: this.logGroup,
       // No NODE_OPTIONS=--enable-source-maps: parsing the router's 16 MB source map at start

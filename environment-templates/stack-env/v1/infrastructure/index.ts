@@ -33,3 +33,4 @@ export { Monitoring, type MonitoringProps, type MonitoredFunction } from './Moni
 export { Network, type NetworkProps } from './Network.js';
 export { Parameters, type ParametersProps } from './Parameters.js';
 export type { ColocatedSubgraph, ColocatedSubgraphs } from './ColocatedSubgraphs.js';
+export { DEFAULT_ROUTER_SETTINGS, type RouterSettings } from './RouterSettings.js';

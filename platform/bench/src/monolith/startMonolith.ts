@@ -6,7 +6,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ANONYMOUS, flattenHeaders, readBody, type Subgraph } from '@stack/kit';
-import { buildSubgraphs } from '@stack/local';
+import { loadSubgraphs } from '@stack/local';
 import { supergraphSdl } from '@stack/router';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +31,7 @@ export async function startMonolith(options: {
   tableName: string;
   subgraphs?: ReadonlyMap<string, Subgraph>;
 }): Promise<Monolith> {
-  const subgraphs = options.subgraphs ?? buildSubgraphs(options.tableName);
+  const subgraphs = options.subgraphs ?? (await loadSubgraphs(options.tableName));
   const server = new ApolloServer<MonolithContext>({
     schema: buildMonolithSchema(supergraphSdl, subgraphs),
     // The router's plugin set, so neither side pays for reporting or a landing page.

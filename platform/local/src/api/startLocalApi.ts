@@ -1,7 +1,5 @@
 import { createAuthorizer } from '@stack/authorizer';
 import { listenHttp, type HttpListener, type Subgraph } from '@stack/kit';
-import { createProductsSubgraph } from '@stack/products';
-import { createReviewsSubgraph } from '@stack/reviews';
 import {
   createRouter,
   createRouterHandler,
@@ -10,8 +8,8 @@ import {
   supergraphSdl,
   type Router,
 } from '@stack/router';
-import { createUsersSubgraph } from '@stack/users';
 import { randomBytes } from 'node:crypto';
+import { loadSubgraphs } from './loadSubgraphs.js';
 import { startApiEdge, type ApiEdge } from './startApiEdge.js';
 
 /** How the router reaches subgraphs locally: over HTTP, or inside its own process. */
@@ -44,16 +42,6 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-/** The subgraphs of this repo, by the name the supergraph knows them by. */
-export function buildSubgraphs(tableName: string): Map<string, Subgraph> {
-  const config = { tableName };
-  return new Map<string, Subgraph>([
-    ['users', createUsersSubgraph(config)],
-    ['products', createProductsSubgraph(config)],
-    ['reviews', createReviewsSubgraph(config)],
-  ]);
-}
-
 /**
  * Starts the API of the local stage: the subgraphs (HTTP listeners or in-process), the router
  * over the committed supergraph, and the API edge that runs the real authorizer code.
@@ -61,7 +49,7 @@ export function buildSubgraphs(tableName: string): Map<string, Subgraph> {
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const secret = randomBytes(32).toString('base64url');
   const timeoutMs = options.subgraphTimeoutMs ?? 5_000;
-  const subgraphs = buildSubgraphs(options.tableName);
+  const subgraphs = await loadSubgraphs(options.tableName);
   const listeners = new Map<string, HttpListener>();
   if (options.topology === 'http') {
     for (const [name, subgraph] of subgraphs)

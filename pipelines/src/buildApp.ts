@@ -14,6 +14,7 @@ import { defaultServicesRoot, defaultServiceTemplatesRoot, defaultTemplatesRoot 
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
 import { loadServiceSpecs } from './specs/loadServiceSpecs.js';
+import type { ServiceSpec } from './specs/ServiceSpec.js';
 
 /** What `buildApp` builds and where the app will synthesize to. */
 export interface BuildAppOptions {
@@ -82,24 +83,7 @@ export function buildApp(options: BuildAppOptions): App {
     const stage = new Stage(app, spec.name, {
       env: { account: spec.account, region: spec.region },
     });
-    const { router, services: planned } = splitRouter(spec, planServices(spec, services));
-    if (spec.inputs.subgraphTopology === 'colocated') {
-      // The subgraphs run inside the router: no stacks of their own.
-      const colocated = writeColocatedRouterEntry(spec.name, colocatedInstances(spec, planned));
-      const environmentStack = addEnvironmentStack(stage, spec, { colocated, router });
-      addServiceStacks(
-        stage,
-        spec,
-        planned.filter((each) => !each.subgraph),
-        environmentStack,
-      );
-    } else {
-      const environmentStack = addEnvironmentStack(stage, spec, {
-        subgraphFunctions: subgraphFunctionsOf(planned),
-        router,
-      });
-      addServiceStacks(stage, spec, planned, environmentStack);
-    }
+    addEnvironmentStacks(stage, spec, services);
     options.onStage?.({
       spec,
       stage,
@@ -109,6 +93,37 @@ export function buildApp(options: BuildAppOptions): App {
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return app;
+}
+
+/**
+ * Fills one environment's stage: the stack of its environment template and one stack per
+ * service instance (none for the router instance, which tunes the environment's router, nor
+ * for subgraphs of a colocated environment, which run inside it). Used for every stage the
+ * app synthesizes, whichever engine deploys it (GitHub workflow, CodePipeline, a preview).
+ */
+export function addEnvironmentStacks(
+  stage: Stage,
+  spec: EnvironmentSpec,
+  services: readonly ServiceSpec[],
+): void {
+  const { router, services: planned } = splitRouter(spec, planServices(spec, services));
+  if (spec.inputs.subgraphTopology === 'colocated') {
+    // The subgraphs run inside the router: no stacks of their own.
+    const colocated = writeColocatedRouterEntry(spec.name, colocatedInstances(spec, planned));
+    const environmentStack = addEnvironmentStack(stage, spec, { colocated, router });
+    addServiceStacks(
+      stage,
+      spec,
+      planned.filter((each) => !each.subgraph),
+      environmentStack,
+    );
+  } else {
+    const environmentStack = addEnvironmentStack(stage, spec, {
+      subgraphFunctions: subgraphFunctionsOf(planned),
+      router,
+    });
+    addServiceStacks(stage, spec, planned, environmentStack);
+  }
 }
 
 /**

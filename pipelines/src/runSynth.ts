@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { BuiltStage } from './buildApp.js';
 import { discardAssembly, prepareOutdir } from './prepareOutdir.js';
 import { defaultServicesRoot, defaultServiceTemplatesRoot } from './paths.js';
+import { checkEnvironmentAccounts, loadAccounts } from './accounts/loadAccounts.js';
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
 import { loadServiceSpecs } from './specs/loadServiceSpecs.js';
 import { SpecError } from './specs/SpecError.js';
@@ -16,6 +17,8 @@ export interface SynthOptions {
   readonly servicesRoot?: string;
   /** Default: the repository's `service-templates/`. */
   readonly serviceTemplatesRoot?: string;
+  /** The organization's accounts; default `pipelines/accounts.yaml`. */
+  readonly accountsFile?: string;
   /** Only these environments; default all. */
   readonly only?: readonly string[];
   /**
@@ -39,6 +42,7 @@ export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<
   const started = performance.now();
   try {
     const specs = loadEnvironmentSpecs(options.specsDir, options.templatesRoot);
+    checkEnvironmentAccounts(specs, loadAccounts(options.accountsFile));
     io.out(
       `${specs.length} environment specs valid in ${show(options.specsDir)} (${ms(started)})\n`,
     );

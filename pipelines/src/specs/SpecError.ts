@@ -14,7 +14,7 @@ export interface SpecProblem {
 }
 
 /** Which kind of spec a SpecError is about. */
-export type SpecKind = 'environment' | 'service';
+export type SpecKind = 'environment' | 'service' | 'accounts';
 
 /** Thrown when one or more specs are invalid; the message lists every problem. */
 export class SpecError extends Error {
@@ -37,6 +37,13 @@ export function formatProblem(problem: SpecProblem): string {
 
 function formatProblems(problems: readonly SpecProblem[], kind: SpecKind): string {
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  if (kind === 'accounts') {
+    return [
+      `invalid accounts file (${count}):`,
+      ...problems.map((problem) => `  ${formatProblem(problem)}`),
+      'pipelines/accounts.yaml lists one account per purpose; docs/accounts.md explains each.',
+    ].join('\n');
+  }
   return [
     `invalid ${kind} specs (${count}):`,
     ...problems.map((problem) => `  ${formatProblem(problem)}`),

@@ -13,9 +13,17 @@ export { LOCAL_PORTS, resolvePort, type LocalPortName } from './config/localPort
 export {
   startLocalStage,
   LOCAL_TABLE_NAME,
+  LOCAL_EVENT_BUS_NAME,
   LOCAL_CLIENT_ID,
   type LocalStage,
   type LocalStageOptions,
   type DevManifest,
 } from './dev/startLocalStage.js';
 export * from './eventbridge/index.js';
+export {
+  startTableStreamPipe,
+  type PipeTarget,
+  type TableStreamPipe,
+  type TableStreamPipeOptions,
+} from './pipes/startTableStreamPipe.js';
+export { loadPublisher } from './pipes/loadPublisher.js';

@@ -6,6 +6,7 @@ export function formatDevSummary(manifest: DevManifest, elapsedMs: number): stri
     ['GraphQL API', manifest.api],
     ['Token issuer', `${manifest.auth}/.well-known/openid-configuration`],
     ['DynamoDB Local', `${manifest.dynamodb} (table ${manifest.table})`],
+    ['EventBridge', `${manifest.eventbridge} (bus ${manifest.eventBus}, fed by the table stream)`],
     ['Topology', manifest.topology],
     ['State', '.stack/ (dev.json has every URL and demo tokens)'],
   ];

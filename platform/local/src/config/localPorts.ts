@@ -9,6 +9,8 @@ export const LOCAL_PORTS = {
   auth: 4001,
   /** DynamoDB Local. */
   dynamodb: 8000,
+  /** The EventBridge emulator (PutEvents and the rule API, AWS JSON protocol). */
+  eventbridge: 4010,
 } as const;
 
 export type LocalPortName = keyof typeof LOCAL_PORTS;

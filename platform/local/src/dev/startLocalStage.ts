@@ -8,9 +8,14 @@ import { ensureTable } from '@stack/kit';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/startDynamoDbLocal.js';
 import { DEMO_USERS } from '../seed/demoData.js';
 import { seedDemoData } from '../seed/seedDemoData.js';
+import { LocalEventBridge } from '../eventbridge/index.js';
+import { loadPublisher } from '../pipes/loadPublisher.js';
+import { startTableStreamPipe, type TableStreamPipe } from '../pipes/startTableStreamPipe.js';
 
 /** The table of the local stage. */
 export const LOCAL_TABLE_NAME = 'stack-local';
+/** The event bus of the local stage (the cloud's is `stack-<stage>`). */
+export const LOCAL_EVENT_BUS_NAME = 'stack-local';
 /** The app client id the local web apps and demo tokens use. */
 export const LOCAL_CLIENT_ID = 'local-web';
 /** Demo tokens live long enough for a working day. */
@@ -34,6 +39,10 @@ export interface DevManifest {
   readonly auth: string;
   readonly dynamodb: string;
   readonly table: string;
+  /** The EventBridge emulator's endpoint. */
+  readonly eventbridge: string;
+  /** The environment's event bus. */
+  readonly eventBus: string;
   readonly topology: LocalTopology;
   readonly tokens: Record<string, string>;
   readonly startedAt: string;
@@ -43,12 +52,18 @@ export interface DevManifest {
 export interface LocalStage {
   readonly manifest: DevManifest;
   readonly api: LocalApi;
+  /** The EventBridge emulator, for rules and the event log. */
+  readonly eventBridge: LocalEventBridge;
+  /** The table-stream Pipe feeding the bus. */
+  readonly pipe: TableStreamPipe;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the whole local stage: DynamoDB Local with data under `.stack/`, the table, demo data
- * on first start, the dev token issuer, and the API (edge → authorizer → router → subgraphs).
+ * on first start, the EventBridge emulator with the environment's bus, the table-stream Pipe
+ * running the template's publisher, the dev token issuer, and the API (edge → authorizer →
+ * router → subgraphs).
  * Services reach DynamoDB Local through AWS_ENDPOINT_URL_DYNAMODB only.
  */
 export async function startLocalStage(options: LocalStageOptions): Promise<LocalStage> {
@@ -59,6 +74,7 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     api: resolvePort('api', env),
     auth: resolvePort('auth', env),
     dynamodb: resolvePort('dynamodb', env),
+    eventbridge: resolvePort('eventbridge', env),
   };
   if (options.reset) {
     step('wiping .stack/');
@@ -90,6 +106,27 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     client.destroy();
     step(table === 'created' ? 'loading demo data' : 'checking demo data');
     await seedDemoData(LOCAL_TABLE_NAME);
+
+    step(`starting the EventBridge emulator on port ${ports.eventbridge}`);
+    const eventBridge = new LocalEventBridge({ region: process.env.AWS_REGION ?? 'eu-west-1' });
+    const eventbridgeUrl = await eventBridge.start({ port: ports.eventbridge });
+    stopping.push(() => eventBridge.close());
+    eventBridge.createEventBus(LOCAL_EVENT_BUS_NAME);
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridgeUrl,
+      EVENT_BUS_NAME: LOCAL_EVENT_BUS_NAME,
+    });
+
+    step('starting the table-stream pipe (table → publisher → bus)');
+    const pipe = await startTableStreamPipe({
+      tableName: LOCAL_TABLE_NAME,
+      target: await loadPublisher(),
+      onDeadLetter: (records, error) =>
+        process.emitWarning(
+          `table-stream pipe: gave up on ${records.length} record(s): ${(error as Error).message}`,
+        ),
+    });
+    stopping.push(() => pipe.stop());
 
     step(`starting the dev token issuer on port ${ports.auth}`);
     // The key is kept in .stack/ so tokens issued before a restart stay valid after it.
@@ -128,12 +165,14 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
       auth: issuer.issuer,
       dynamodb: dynamodb.endpoint,
       table: LOCAL_TABLE_NAME,
+      eventbridge: eventbridgeUrl,
+      eventBus: LOCAL_EVENT_BUS_NAME,
       topology,
       tokens,
       startedAt: new Date().toISOString(),
     };
     writeFileSync(join(stateDir, 'dev.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { manifest, api, stop };
+    return { manifest, api, eventBridge, pipe, stop };
   } catch (error) {
     await stop();
     throw error;

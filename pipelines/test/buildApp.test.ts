@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildApp } from '../src/buildApp.js';
 import { defaultSpecsDir } from '../src/paths.js';
 import { SKIP_BUNDLING } from './support/runSynthScript.js';
+import { repositoryServices } from '@stack/kit/testing';
 
 // Synthesizing four environments with cdk-nag takes a few seconds.
 jest.setTimeout(120_000);
@@ -39,11 +40,9 @@ describe('Function: buildApp', () => {
     // The manifest lists stages by name; the build order (by wave) is not kept.
     const expected = (stage: string, account: string) => ({
       stage,
-      stacks: ['Environment', 'Service-products', 'Service-reviews', 'Service-users'].map((id) => [
-        `${stage}/${id}`,
-        account,
-        'eu-west-1',
-      ]),
+      stacks: ['Environment', ...repositoryServices().stacks.map((name) => `Service-${name}`)].map(
+        (id) => [`${stage}/${id}`, account, 'eu-west-1'],
+      ),
     });
     expect(stages).toEqual([
       expected('integration', '111111111111'),

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { buildApp } from '../src/buildApp.js';
 import { defaultSpecsDir } from '../src/paths.js';
 import { SKIP_BUNDLING } from './support/runSynthScript.js';
+import { repositoryServices } from '@stack/kit/testing';
 
 jest.setTimeout(120_000);
 
-const SERVICES = ['products', 'reviews', 'users'];
+// Every subgraph service of the repository, a team's new ones included.
+const SERVICES = repositoryServices().subgraphs;
 const ENVIRONMENTS = [
   'integration',
   'local',

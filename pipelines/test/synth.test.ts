@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runSynthScript } from './support/runSynthScript.js';
 import { serviceYaml, tempServices, type TempServices } from './support/tempServices.js';
 import { specYaml, tempSpecs, type TempSpecs } from './support/tempSpecs.js';
+import { repositoryServices } from '@stack/kit/testing';
 
 // Each case starts the real script (Node with tsx) and, when valid, synthesizes with cdk-nag.
 jest.setTimeout(180_000);
@@ -90,9 +91,20 @@ describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
     expect({ code, stderr }).toMatchObject({ code: 0 });
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^4 environment specs valid in .+ \(\d+ ms\)$/);
-    expect(lines[1]).toMatch(/^4 service specs valid in (.+\/)?services \(\d+ ms\)$/);
-    expect(lines[2]).toMatch(/^ {2}local {8}wave 0 {2}4 stacks {2}built in \d+ ms$/);
-    expect(lines[3]).toMatch(/^ {2}integration {2}wave 1 {2}4 stacks {2}built in \d+ ms$/);
+    const repository = repositoryServices();
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${repository.specs.length} service specs valid in (.+/)?services \\(\\d+ ms\\)$`,
+      ),
+    );
+    // The environment stack and one per service instance (the router instance has none).
+    const stackCount = `${1 + repository.stacks.length} stacks`;
+    expect(lines[2]).toMatch(
+      new RegExp(`^ {2}local {8}wave 0 {2}${stackCount} {2}built in \\d+ ms$`),
+    );
+    expect(lines[3]).toMatch(
+      new RegExp(`^ {2}integration {2}wave 1 {2}${stackCount} {2}built in \\d+ ms$`),
+    );
     expect(lines[4]).toMatch(
       /^synthesized 2 stages and checked them \(cdk-nag, CloudFormation schemas\) in [\d.]+ m?s → .+cdk\.out \(total [\d.]+ m?s\)$/,
     );

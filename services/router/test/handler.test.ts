@@ -3,6 +3,7 @@ import { type DirectInvokeEvent, verifyIdentity } from '@stack/kit';
 import type { RouterEvent } from '../src/createRouterHandler.js';
 import { startLocalLambdaEndpoint } from './support/localLambdaEndpoint.js';
 import { setProcessEnv, ssmEnvironment, startLocalSsmEndpoint } from '@stack/kit/testing';
+import { repositoryServices } from '@stack/kit/testing';
 
 const PARAMETER = '/stack/test/router/shared-secret';
 const SECRET = 'r'.repeat(64);
@@ -65,11 +66,10 @@ describe('Lambda entry: handler', () => {
       ...ssmEnvironment(ssm.endpoint),
       AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
       ROUTER_SHARED_SECRET_PARAMETER: PARAMETER,
-      SUBGRAPH_FUNCTIONS: JSON.stringify({
-        users: 'stack-users',
-        products: 'stack-products',
-        reviews: 'stack-reviews',
-      }),
+      // Every subgraph of the committed supergraph, a team's new ones included.
+      SUBGRAPH_FUNCTIONS: JSON.stringify(
+        Object.fromEntries(repositoryServices().subgraphs.map((name) => [name, `stack-${name}`])),
+      ),
     });
     ({ handler } = await import('../src/handler.js'));
   });

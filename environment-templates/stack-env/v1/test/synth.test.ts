@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StackFunction } from '../infrastructure/index.js';
 import { buildEnvironment } from './support/synthesizeEnvironment.js';
+import { repositoryServices } from '@stack/kit/testing';
 
 const run = promisify(execFile);
 
@@ -84,7 +85,9 @@ describe('A full synth of the largest environment', () => {
       // As deployed: the secret's parameter name only; nothing is read before a request.
       await handlerTypeOf(router, {
         ROUTER_SHARED_SECRET_PARAMETER: '/stack/integration/router/shared-secret',
-        SUBGRAPH_FUNCTIONS: JSON.stringify({ users: 'u', products: 'p', reviews: 'r' }),
+        SUBGRAPH_FUNCTIONS: JSON.stringify(
+          Object.fromEntries(repositoryServices().subgraphs.map((name) => [name, name])),
+        ),
       }),
     ).toBe('function');
   }, 90_000);

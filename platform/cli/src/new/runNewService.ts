@@ -127,7 +127,7 @@ export async function runNewService(
         'Next steps:',
         `  npm install                 # links the new workspace @stack/${name}`,
         `  npm test -- services/${name}`,
-        `  git switch -c new-service/${name}`,
+        `  git switch -c service/${name}`,
         `  git add services/${name}${composes ? ' services/router' : ''} tsconfig.json package-lock.json`,
         `  git commit -m "Add the ${name} service (${template.name}@${template.major})"`,
         `  gh pr create --fill           # the pull request is the request; review deploys it`,

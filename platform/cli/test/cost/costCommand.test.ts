@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { CostReport } from '../../src/cost/estimateCost.js';
 import { runCli } from '../support/runCli.js';
 import { environmentSpec, synthesizeSpecs, type SynthesizedSpecs } from './synthesizeSpecs.js';
+import { repositoryServices } from '@stack/kit/testing';
 
 jest.setTimeout(300_000);
 
@@ -34,8 +35,10 @@ describe('Command: stack cost', () => {
     expect(stdout).toMatch(
       /^Prices: us-east-1 list prices in USD as published, checked \d{4}-\d{2}; approximate/,
     );
-    // The environment stack plus one stack per service instance (users, products, reviews).
-    expect(stdout).toContain('integration — account 111111111111, eu-west-1, 4 stacks');
+    // The environment stack plus one stack per service instance (the router instance has none).
+    expect(stdout).toContain(
+      `integration — account 111111111111, eu-west-1, ${1 + repositoryServices().stacks.length} stacks`,
+    );
     expect(stdout).toMatch(/total if this is the only environment in its account: +\$\d+\.\d\d/);
     expect(stdout).toMatch(/One million API requests \(CloudFront → HTTP API → authorizer λ/);
     expect(stdout).not.toContain('preview —');

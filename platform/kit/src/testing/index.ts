@@ -8,3 +8,4 @@ export {
   type SsmFailure,
 } from './localSsmEndpoint.js';
 export { countTableCalls, type TableCallCounter, type TableCalls } from './countTableCalls.js';
+export { repositoryServices, type RepositoryServices } from './repositoryServices.js';

@@ -123,7 +123,10 @@ describe('Script: npm run synth (pipelines/src/synth.ts)', () => {
     );
     // The environment and one stack per service instance (services/*/service.yaml).
     expect(stacks.map((stack) => stack.environment)).toEqual(
-      Array.from({ length: 4 }, () => 'aws://111111111111/eu-west-1'),
+      Array.from(
+        { length: 1 + repositoryServices().stacks.length },
+        () => 'aws://111111111111/eu-west-1',
+      ),
     );
   });
 });

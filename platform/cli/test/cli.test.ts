@@ -68,6 +68,7 @@ describe('Command: stack doctor', () => {
       'port api',
       'port auth',
       'port dynamodb',
+      'port eventbridge',
     ]);
   });
 });

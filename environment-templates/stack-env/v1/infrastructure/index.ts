@@ -34,3 +34,4 @@ export { Network, type NetworkProps } from './Network.js';
 export { Parameters, type ParametersProps } from './Parameters.js';
 export type { ColocatedSubgraph, ColocatedSubgraphs } from './ColocatedSubgraphs.js';
 export { DEFAULT_ROUTER_SETTINGS, type RouterSettings } from './RouterSettings.js';
+export { grantServiceAccess, type ServiceRoleAccess } from './serviceRolePolicy.js';

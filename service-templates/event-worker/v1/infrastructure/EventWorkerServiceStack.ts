@@ -1,11 +1,9 @@
-import { leadingKeysCondition, SERVICE_ITEM_ACTIONS, TABLE_SCHEMA } from '@stack/kit';
-import { DeadLetterQueue, StackFunction } from '@stack/stack-env-v1';
+import { DeadLetterQueue, grantServiceAccess, StackFunction } from '@stack/stack-env-v1';
 import { Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -178,15 +176,11 @@ export class EventWorkerServiceStack extends Stack {
       });
     }
 
-    this.grantTable(parameter(environment.tableArnParameter), serviceName);
-    this.function.role.addToPolicy(
-      new PolicyStatement({
-        sid: 'PutOwnEvents',
-        actions: ['events:PutEvents'],
-        resources: [parameter(environment.eventBusArnParameter)],
-        conditions: { StringEquals: { 'events:source': `stack.${serviceName}` } },
-      }),
-    );
+    grantServiceAccess(this.function.role, {
+      service: serviceName,
+      tableArn: parameter(environment.tableArnParameter),
+      eventBusArn: parameter(environment.eventBusArnParameter),
+    });
 
     this.rules = this.routeEvents(serviceName, inputs, parameter(environment.eventBusArnParameter));
     this.publishQueue(stageName, serviceName);
@@ -200,22 +194,6 @@ export class EventWorkerServiceStack extends Stack {
     tags.add('stack:service', serviceName);
     tags.add('stack:template', TEMPLATE_ID);
     tags.add('stack:owner', inputs.owner);
-  }
-
-  /**
-   * The function may touch only items whose partition key (on the table and, for queries, on
-   * the index) starts with `<service>#`; `ForAllValues` makes a request with any other key fail.
-   */
-  private grantTable(tableArn: string, serviceName: string): void {
-    this.function.role.addToPolicy(
-      new PolicyStatement({
-        sid: 'OwnItems',
-        actions: [...SERVICE_ITEM_ACTIONS],
-        // The table and its one index by name: no wildcard resource.
-        resources: [tableArn, `${tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`],
-        conditions: leadingKeysCondition(serviceName),
-      }),
-    );
   }
 
   /** One rule per pattern on the environment's bus, each sending its events to the queue. */

@@ -1,10 +1,4 @@
-import {
-  leadingKeysCondition,
-  SERVICE_ITEM_ACTIONS,
-  SERVICE_READ_ACTIONS,
-  TABLE_SCHEMA,
-} from '@stack/kit';
-import { DeadLetterQueue, StackFunction } from '@stack/stack-env-v1';
+import { DeadLetterQueue, grantServiceAccess, StackFunction } from '@stack/stack-env-v1';
 import { Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -125,15 +119,12 @@ export class SubgraphServiceStack extends Stack {
         'Invoked synchronously by the router: a failure is returned to it. Event subscriptions get a dead-letter queue on their rule target instead.',
     });
 
-    this.grantTable(tableArn, serviceName, inputs.readsFrom);
-    this.function.role.addToPolicy(
-      new PolicyStatement({
-        sid: 'PutOwnEvents',
-        actions: ['events:PutEvents'],
-        resources: [parameter(environment.eventBusArnParameter)],
-        conditions: { StringEquals: { 'events:source': `stack.${serviceName}` } },
-      }),
-    );
+    grantServiceAccess(this.function.role, {
+      service: serviceName,
+      tableArn,
+      readsFrom: inputs.readsFrom,
+      eventBusArn: parameter(environment.eventBusArnParameter),
+    });
     this.function.role.addToPolicy(
       new PolicyStatement({
         sid: 'ReadRouterSecret',
@@ -172,34 +163,6 @@ export class SubgraphServiceStack extends Stack {
     tags.add('stack:service', serviceName);
     tags.add('stack:template', TEMPLATE_ID);
     tags.add('stack:owner', inputs.owner);
-  }
-
-  /**
-   * The function may touch only items whose partition key (on the table and, for queries, on
-   * the index) starts with `<service>#`; `ForAllValues` makes a request with any other key fail.
-   */
-  private grantTable(tableArn: string, serviceName: string, readsFrom: readonly string[]): void {
-    // The table and its one index by name: no wildcard resource.
-    const resources = [tableArn, `${tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`];
-    const leadingKeys = leadingKeysCondition;
-    this.function.role.addToPolicy(
-      new PolicyStatement({
-        sid: 'OwnItems',
-        actions: [...SERVICE_ITEM_ACTIONS],
-        resources,
-        conditions: leadingKeys(serviceName),
-      }),
-    );
-    for (const other of readsFrom) {
-      this.function.role.addToPolicy(
-        new PolicyStatement({
-          sid: `ReadItemsOf${other.replace(/(^|-)([a-z0-9])/g, (_, _dash, c: string) => c.toUpperCase())}`,
-          actions: [...SERVICE_READ_ACTIONS],
-          resources: [tableArn],
-          conditions: leadingKeys(other),
-        }),
-      );
-    }
   }
 
   private subscribe(serviceName: string, inputs: SubgraphServiceInputs, busArn: string): void {

@@ -27,3 +27,11 @@ export {
   type TableStreamPipeOptions,
 } from './pipes/startTableStreamPipe.js';
 export { loadPublisher } from './pipes/loadPublisher.js';
+export {
+  startQueuePoller,
+  type QueueHandler,
+  type QueueInvocation,
+  type QueuePoller,
+  type QueuePollerOptions,
+} from './sqs/startQueuePoller.js';
+export { toLambdaSqsRecord, type QueueSource } from './sqs/toLambdaSqsRecord.js';

@@ -7,6 +7,8 @@ import { checkEnvironmentAccounts, loadAccounts } from './accounts/loadAccounts.
 import { loadEnvironmentSpecs } from './specs/loadEnvironmentSpecs.js';
 import { loadServiceSpecs } from './specs/loadServiceSpecs.js';
 import { SpecError } from './specs/SpecError.js';
+import type { Accounts } from './accounts/Accounts.js';
+import { type DeployEngine, parseDeployEngine } from './deploy/DeployEngine.js';
 
 /** What `npm run synth` was asked to do. */
 export interface SynthOptions {
@@ -26,6 +28,21 @@ export interface SynthOptions {
    * leave whatever it holds after a failure for the CLI to report.
    */
   readonly cliOwnsOutdir?: boolean;
+  /**
+   * Add this engine's deploy pipeline around the stages of waves 1 and up; default the CDK context
+   * `engine` (`cdk synth --context engine=codepipeline`), else none (the stages only).
+   */
+  readonly engine?: DeployEngine;
+  /**
+   * After a successful synthesis, regenerate `.github/workflows` (`npm run workflows`), or with
+   * `check` only compare (`npm run workflows -- --check`); a problem fails the synthesis. With the
+   * github engine, deploy.yml there must also match the pipeline just synthesized.
+   */
+  readonly workflows?: {
+    readonly repoRoot: string;
+    readonly workflowsDir: string;
+    readonly check: boolean;
+  };
 }
 
 /** Where synth prints: progress and results to `out`, problems to `err`. */
@@ -40,9 +57,11 @@ export interface SynthOutput {
  */
 export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<number> {
   const started = performance.now();
+  let accounts: Accounts;
   try {
     const specs = loadEnvironmentSpecs(options.specsDir, options.templatesRoot);
-    checkEnvironmentAccounts(specs, loadAccounts(options.accountsFile));
+    accounts = loadAccounts(options.accountsFile);
+    checkEnvironmentAccounts(specs, accounts);
     io.out(
       `${specs.length} environment specs valid in ${show(options.specsDir)} (${ms(started)})\n`,
     );
@@ -73,6 +92,18 @@ export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<
     only: options.only,
     onStage: (stage) => stages.push(stage),
   });
+  let engine: DeployEngine | undefined;
+  try {
+    engine =
+      options.engine ?? parseDeployEngine(app.node.tryGetContext('engine'), 'CDK context "engine"');
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 1;
+  }
+  if (engine !== undefined) {
+    const { addDeployPipeline } = await import('./deploy/addDeployPipeline.js');
+    addDeployPipeline(app, stages, engine, accounts);
+  }
   const width = Math.max(...stages.map((stage) => stage.spec.name.length));
   for (const { spec, stacks, millis } of stages) {
     io.out(
@@ -109,10 +140,37 @@ export async function runSynth(options: SynthOptions, io: SynthOutput): Promise<
     return 1;
   }
 
+  if (engine === 'github') {
+    const { relocatePublishScripts } = await import('./deploy/githubAssembly.js');
+    relocatePublishScripts(options.outdir);
+  }
   io.out(
-    `synthesized ${stages.length} stage${stages.length === 1 ? '' : 's'} and checked them (cdk-nag, CloudFormation schemas) in ${ms(synthStarted)} → ${show(options.outdir)} (total ${ms(started)})\n`,
+    `synthesized ${stages.length} stage${stages.length === 1 ? '' : 's'}${engine ? ` with the ${engine} deploy pipeline` : ''} and checked them (cdk-nag, CloudFormation schemas) in ${ms(synthStarted)} → ${show(options.outdir)} (total ${ms(started)})\n`,
   );
-  return 0;
+  return options.workflows ? regenerateWorkflows(options.workflows, options, engine, io) : 0;
+}
+
+/**
+ * `npm run workflows` (or its `--check`) after a successful synthesis, so the workflows follow the
+ * specs just synthesized; with the github engine, deploy.yml must also match this assembly.
+ */
+async function regenerateWorkflows(
+  { repoRoot, workflowsDir, check }: NonNullable<SynthOptions['workflows']>,
+  options: SynthOptions,
+  engine: DeployEngine | undefined,
+  io: SynthOutput,
+): Promise<number> {
+  io.out(`workflows: ${check ? 'checking' : 'regenerating'} ${show(workflowsDir)}\n`);
+  const { syncWorkflows } = await import('./workflows/syncWorkflows.js');
+  const code = await syncWorkflows({ repoRoot, workflowsDir, check }, io);
+  if (code !== 0 || engine !== 'github' || (options.only?.length ?? 0) > 0) return code;
+  const { deployWorkflowDrift } = await import('./deploy/githubAssembly.js');
+  const drift = deployWorkflowDrift(options.outdir, workflowsDir);
+  if (drift === undefined) return 0;
+  io.err(
+    `synth failed: the deploy workflow generated offline differs from the one this assembly implies, so its asset jobs would not match the publish scripts; the pipeline's job graph must not depend on bundle contents.\n${drift}\n`,
+  );
+  return 1;
 }
 
 function ms(since: number): string {

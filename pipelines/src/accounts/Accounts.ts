@@ -15,6 +15,11 @@ export interface Accounts {
     /** `arn:aws:iam::<accountId>:role/<githubRoleName>`. */
     readonly githubRoleArn: string;
   };
+  /** The GitHub repository the pipeline's roles trust; absent until a fork sets it. */
+  readonly github?: {
+    /** `owner/name`: only its workflows may assume the roles (OIDC subject `repo:owner/name:*`). */
+    readonly repository: string;
+  };
 }
 
 /** The purposes every organization has, one account each. */

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '../specs/isRecord.js';
 import { readSpecDocument } from '../specs/SpecDocument.js';
 import { SpecError, type SpecProblem } from '../specs/SpecError.js';
 import { ACCOUNT_PURPOSES, type AccountPurpose, type Accounts } from './Accounts.js';
@@ -9,11 +10,14 @@ export const defaultAccountsFile = fileURLToPath(new URL('../../accounts.yaml', 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+// GitHub's rules: owner 1-39 letters, digits and dashes; repository name letters, digits, . _ -.
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const TOP_LEVEL_KEYS = ['accounts', 'pipeline', 'github'];
 
 /**
  * Reads and checks `pipelines/accounts.yaml`: every purpose has a 12-digit id, ids are
- * distinct, and the pipeline names one of the purposes. Throws a SpecError listing every
- * problem with its line, column and path.
+ * distinct, the pipeline names one of the purposes, and `github.repository` (optional) is an
+ * `owner/name`. Throws a SpecError listing every problem with its line, column and path.
  */
 export function loadAccounts(file: string = defaultAccountsFile): Accounts {
   const document = readSpecDocument(file);
@@ -24,10 +28,11 @@ export function loadAccounts(file: string = defaultAccountsFile): Accounts {
   const data = document.data as Record<string, unknown> | undefined;
   const accounts = (data?.['accounts'] ?? {}) as Record<string, unknown>;
   const pipeline = (data?.['pipeline'] ?? {}) as Record<string, unknown>;
+  const github = data?.['github'];
 
   for (const key of Object.keys(data ?? {})) {
-    if (key !== 'accounts' && key !== 'pipeline')
-      problem([key], `unknown key "${key}" (accounts, pipeline)`);
+    if (!TOP_LEVEL_KEYS.includes(key))
+      problem([key], `unknown key "${key}" (${TOP_LEVEL_KEYS.join(', ')})`);
   }
   const seen = new Map<string, string>();
   for (const purpose of ACCOUNT_PURPOSES) {
@@ -72,6 +77,16 @@ export function loadAccounts(file: string = defaultAccountsFile): Accounts {
       'must be an IAM role name (1-64 letters, digits, +=,.@_-)',
     );
   }
+  const repository = isRecord(github) ? github['repository'] : undefined;
+  if (github !== undefined && (typeof repository !== 'string' || !REPOSITORY.test(repository))) {
+    problem(
+      ['github', 'repository'],
+      `must be the GitHub repository as owner/name (e.g. acme/the-stack), got ${JSON.stringify(repository ?? null)}`,
+    );
+  }
+  for (const key of Object.keys(isRecord(github) ? github : {})) {
+    if (key !== 'repository') problem(['github', key], `unknown key "${key}" (repository)`);
+  }
   if (problems.length > 0) throw new SpecError(problems, 'accounts');
 
   const typedAccounts = accounts as Record<AccountPurpose, string>;
@@ -85,6 +100,7 @@ export function loadAccounts(file: string = defaultAccountsFile): Accounts {
       githubRoleName: roleName as string,
       githubRoleArn: `arn:aws:iam::${accountId}:role/${roleName as string}`,
     },
+    ...(typeof repository === 'string' && { github: { repository } }),
   };
 }
 

@@ -42,6 +42,8 @@ export interface WorkflowTriggers {
     readonly 'tags-ignore'?: readonly string[];
   };
   readonly pull_request?: RefFilters & { readonly types?: readonly string[] };
+  /** Cron schedules in UTC (`'17 4 * * *'`); GitHub may start a scheduled run minutes late. */
+  readonly schedule?: readonly { readonly cron: string }[];
 }
 
 /** The scopes `permissions:` can grant the job's GITHUB_TOKEN. */
@@ -116,12 +118,21 @@ export interface WorkflowJob {
   readonly needs?: readonly string[];
   readonly if?: string;
   readonly permissions?: WorkflowPermissions;
-  readonly environment?: string;
+  readonly environment?: string | JobEnvironment;
   readonly concurrency?: WorkflowConcurrency;
   readonly 'timeout-minutes': number;
+  /** Values later jobs read as `needs.<job>.outputs.<name>` (usually `steps.<id>.outputs.<name>`). */
+  readonly outputs?: Readonly<Record<string, string>>;
   readonly env?: Readonly<Record<string, WorkflowScalar>>;
   readonly defaults?: RunDefaults;
   readonly steps: readonly WorkflowStep[];
+}
+
+/** A job's GitHub Environment: its protection rules (approvals) and the URL its deployment shows. */
+export interface JobEnvironment {
+  readonly name: string;
+  /** May be an expression, e.g. a step output of the job. */
+  readonly url?: string;
 }
 
 /** A whole workflow file. */

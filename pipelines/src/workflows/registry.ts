@@ -1,3 +1,8 @@
+import { bootstrapWorkflow } from './bootstrapWorkflow.js';
+import { ciWorkflow } from './ciWorkflow.js';
+import { deployWorkflow } from '../deploy/deployWorkflow.js';
+import { previewSweeperWorkflow } from './previewSweeperWorkflow.js';
+import { previewWorkflow } from './previewWorkflow.js';
 import { requestServiceWorkflow } from './requestServiceWorkflow.js';
 import type { WorkflowBuilder } from './WorkflowBuilder.js';
 
@@ -8,4 +13,9 @@ import type { WorkflowBuilder } from './WorkflowBuilder.js';
  */
 export const WORKFLOWS: Readonly<Record<string, WorkflowBuilder>> = {
   'request-service.yml': requestServiceWorkflow,
+  'ci.yml': ciWorkflow,
+  'preview.yml': previewWorkflow,
+  'preview-sweeper.yml': previewSweeperWorkflow,
+  'bootstrap.yml': bootstrapWorkflow,
+  'deploy.yml': deployWorkflow,
 };

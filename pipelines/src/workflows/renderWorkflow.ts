@@ -49,7 +49,7 @@ function input(value: WorkflowDispatchInput, name: string): Plain {
 }
 
 function triggers(on: WorkflowTriggers): Plain {
-  const out = ordered(on, ['workflow_dispatch', 'push', 'pull_request'], 'on');
+  const out = ordered(on, ['workflow_dispatch', 'push', 'pull_request', 'schedule'], 'on');
   const filterOrder = [
     'types',
     'branches',
@@ -114,12 +114,16 @@ function job(value: WorkflowJob, name: string): Plain {
       'environment',
       'concurrency',
       'timeout-minutes',
+      'outputs',
       'env',
       'defaults',
       'steps',
     ],
     `jobs.${name}`,
   );
+  if (typeof value.environment === 'object') {
+    out.environment = ordered(value.environment, ['name', 'url'], `jobs.${name}.environment`);
+  }
   if (value.permissions) out.permissions = permissions(value.permissions);
   if (value.concurrency) out.concurrency = concurrency(value.concurrency);
   if (value.defaults) out.defaults = defaults(value.defaults);

@@ -69,6 +69,7 @@ describe('Command: stack doctor', () => {
       'port auth',
       'port dynamodb',
       'port eventbridge',
+      'port sqs',
     ]);
   });
 });

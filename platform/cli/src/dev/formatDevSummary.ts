@@ -7,6 +7,10 @@ export function formatDevSummary(manifest: DevManifest, elapsedMs: number): stri
     ['Token issuer', `${manifest.auth}/.well-known/openid-configuration`],
     ['DynamoDB Local', `${manifest.dynamodb} (table ${manifest.table})`],
     ['EventBridge', `${manifest.eventbridge} (bus ${manifest.eventBus}, fed by the table stream)`],
+    [
+      'SQS (fauxqs)',
+      `${manifest.sqs} (${Object.keys(manifest.queues).length} event worker queue(s): ${Object.keys(manifest.queues).join(', ') || 'none'})`,
+    ],
     ['Topology', manifest.topology],
     ['State', '.stack/ (dev.json has every URL and demo tokens)'],
   ];

@@ -11,6 +11,8 @@ export const LOCAL_PORTS = {
   dynamodb: 8000,
   /** The EventBridge emulator (PutEvents and the rule API, AWS JSON protocol). */
   eventbridge: 4010,
+  /** fauxqs: SQS (the event workers' queues) and SNS. */
+  sqs: 4566,
 } as const;
 
 export type LocalPortName = keyof typeof LOCAL_PORTS;

@@ -10,6 +10,9 @@ import { DEMO_USERS } from '../seed/demoData.js';
 import { seedDemoData } from '../seed/seedDemoData.js';
 import { LocalEventBridge } from '../eventbridge/index.js';
 import { loadPublisher } from '../pipes/loadPublisher.js';
+import { startEventWorkers } from '../workers/startEventWorkers.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startFauxqs } from 'fauxqs';
 import { startTableStreamPipe, type TableStreamPipe } from '../pipes/startTableStreamPipe.js';
 
 /** The table of the local stage. */
@@ -29,6 +32,8 @@ export interface LocalStageOptions {
   /** Wipe `.stack/` first (data, tokens). */
   readonly reset?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** Where the services are; default the repository's `services/` (tests use their own). */
+  readonly servicesRoot?: string;
   /** Called with each start-up step, for the progress display. */
   readonly onStep?: (step: string) => void;
 }
@@ -43,6 +48,13 @@ export interface DevManifest {
   readonly eventbridge: string;
   /** The environment's event bus. */
   readonly eventBus: string;
+  /** fauxqs's endpoint (SQS and SNS). */
+  readonly sqs: string;
+  /** Each event worker's queue and dead-letter queue. */
+  readonly queues: Record<
+    string,
+    { readonly queueUrl: string; readonly deadLetterQueueUrl: string }
+  >;
   readonly topology: LocalTopology;
   readonly tokens: Record<string, string>;
   readonly startedAt: string;
@@ -75,6 +87,7 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     auth: resolvePort('auth', env),
     dynamodb: resolvePort('dynamodb', env),
     eventbridge: resolvePort('eventbridge', env),
+    sqs: resolvePort('sqs', env),
   };
   if (options.reset) {
     step('wiping .stack/');
@@ -107,14 +120,27 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     step(table === 'created' ? 'loading demo data' : 'checking demo data');
     await seedDemoData(LOCAL_TABLE_NAME);
 
+    step(`starting fauxqs (SQS, SNS) on port ${ports.sqs}`);
+    const fauxqs = await startFauxqs({ port: ports.sqs, logger: false });
+    stopping.push(() => fauxqs.stop());
+    const region = process.env.AWS_REGION ?? 'eu-west-1';
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SQS: fauxqs.address,
+      AWS_ENDPOINT_URL_SNS: fauxqs.address,
+    });
+    const sqs = new SQSClient({ endpoint: fauxqs.address, region });
+    stopping.push(() => Promise.resolve(sqs.destroy()));
+
     step(`starting the EventBridge emulator on port ${ports.eventbridge}`);
-    const eventBridge = new LocalEventBridge({ region: process.env.AWS_REGION ?? 'eu-west-1' });
+    const eventBridge = new LocalEventBridge({ region, sqs: { endpoint: fauxqs.address, region } });
     const eventbridgeUrl = await eventBridge.start({ port: ports.eventbridge });
     stopping.push(() => eventBridge.close());
     eventBridge.createEventBus(LOCAL_EVENT_BUS_NAME);
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridgeUrl,
       EVENT_BUS_NAME: LOCAL_EVENT_BUS_NAME,
+      // What the service templates give every function.
+      TABLE_NAME: LOCAL_TABLE_NAME,
     });
 
     step('starting the table-stream pipe (table → publisher → bus)');
@@ -127,6 +153,16 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
         ),
     });
     stopping.push(() => pipe.stop());
+
+    step('starting the event workers (queue → worker)');
+    const workers = await startEventWorkers({
+      sqs,
+      eventBridge,
+      busName: LOCAL_EVENT_BUS_NAME,
+      ...(options.servicesRoot && { servicesRoot: options.servicesRoot }),
+      onWorker: (name) => step(`  worker ${name} on its queue`),
+    });
+    stopping.push(() => workers.stop());
 
     step(`starting the dev token issuer on port ${ports.auth}`);
     // The key is kept in .stack/ so tokens issued before a restart stay valid after it.
@@ -167,6 +203,8 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
       table: LOCAL_TABLE_NAME,
       eventbridge: eventbridgeUrl,
       eventBus: LOCAL_EVENT_BUS_NAME,
+      sqs: fauxqs.address,
+      queues: Object.fromEntries(workers.queues),
       topology,
       tokens,
       startedAt: new Date().toISOString(),

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +22,52 @@ const CREATE_REVIEW = `mutation ($productId: ID!) {
   createReview(productId: $productId, rating: 5, body: "Whistles like a train") { id }
 }`;
 
+const REPOSITORY = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** What the test worker received, shared through the process (its module is loaded by path). */
+const received = (): { detail?: { id?: string } }[] =>
+  ((globalThis as Record<string, unknown>)['__reviewsWorkerReceived'] as
+    { detail?: { id?: string } }[] | undefined) ?? [];
+
+/**
+ * An event-worker@1 service fed by ReviewCreated events, giving up after 2 receives; its handler
+ * keeps what it got and fails for good on a review whose body is "poison".
+ */
+function writeWorkerService(servicesRoot: string): void {
+  const dir = join(servicesRoot, 'review-worker');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(
+    join(dir, 'service.yaml'),
+    [
+      'proton: ServiceSpec',
+      'template: event-worker@1',
+      'spec:',
+      '  owner: team-reviews',
+      '  events:',
+      '    - source: [stack.reviews]',
+      '      detailType: [ReviewCreated]',
+      '  queue:',
+      '    maxReceiveCount: 2',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'src', 'handler.ts'),
+    [
+      "import { createQueueWorker } from '@stack/kit';",
+      'const received: unknown[] = [];',
+      "(globalThis as Record<string, unknown>)['__reviewsWorkerReceived'] = received;",
+      'export const handler = createQueueWorker((message) => {',
+      "  if (message.kind !== 'event') return;",
+      '  const detail = message.detail as { newImage?: { body?: string } };',
+      "  if (detail.newImage?.body === 'poison') throw new Error('poisoned review');",
+      '  received.push(message);',
+      '});',
+      '',
+    ].join('\n'),
+  );
+}
+
 /** A port nothing listens on right now. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,6 +78,17 @@ function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** Like `eventually`, for an asynchronous check. */
+async function eventuallyAsync<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Waits until `check` returns a value, polling every 100 ms, or fails after `ms`. */
@@ -45,6 +105,10 @@ async function eventually<T>(check: () => T | undefined, ms = 10_000): Promise<T
 // The local stage as `npm start` runs it, on free ports and a state folder of its own.
 describe('the local stage (npm start)', () => {
   const root = mkdtempSync(join(tmpdir(), 'stack-local-stage-'));
+  // A worker service of this test's own, inside the repository so its handler resolves
+  // @stack/kit as a real service's does.
+  const servicesRoot = join(REPOSITORY, '.stack', `test-services-${randomUUID()}`);
+  writeWorkerService(servicesRoot);
   const saved = { ...process.env };
   let env: NodeJS.ProcessEnv;
   let stage: LocalStage;
@@ -59,8 +123,9 @@ describe('the local stage (npm start)', () => {
       STACK_PORT_AUTH: String(await freePort()),
       STACK_PORT_DYNAMODB: String(await freePort()),
       STACK_PORT_EVENTBRIDGE: String(await freePort()),
+      STACK_PORT_SQS: String(await freePort()),
     };
-    stage = await startLocalStage({ root, env });
+    stage = await startLocalStage({ root, env, servicesRoot });
   });
 
   afterAll(async () => {
@@ -69,6 +134,7 @@ describe('the local stage (npm start)', () => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
     rmSync(root, { recursive: true, force: true });
+    rmSync(servicesRoot, { recursive: true, force: true });
   });
 
   it('writes .stack/dev.json with every URL of the running stage', () => {
@@ -126,10 +192,46 @@ describe('the local stage (npm start)', () => {
     });
   });
 
+  it('delivers the event to an event worker through its queue, and a failing one to its DLQ', async () => {
+    // Prepare
+    const productId = DEMO_PRODUCTS[1].id;
+    const token = stage.manifest.tokens['bob'];
+    const post = (body: string) =>
+      postGraphQL(
+        stage.manifest.api,
+        { query: CREATE_REVIEW.replace('Whistles like a train', body), variables: { productId } },
+        token,
+      );
+
+    // Act
+    const good = await post('Sturdy');
+    const poison = await post('poison');
+
+    // Assess: the good one reached the worker once; the poison one ends in the DLQ.
+    const goodId = (good.body.data?.['createReview'] as { id: string }).id;
+    const poisonId = (poison.body.data?.['createReview'] as { id: string }).id;
+    await eventually(() => received().find((message) => message.detail?.id === goodId));
+    const queues = stage.manifest.queues['review-worker'];
+    expect(queues).toBeDefined();
+    const sqs = new SQSClient({ endpoint: stage.manifest.sqs });
+    const deadLettered = await eventuallyAsync(async () => {
+      const page = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queues!.deadLetterQueueUrl, WaitTimeSeconds: 1 }),
+      );
+      return page.Messages?.[0];
+    }, 30_000);
+    sqs.destroy();
+    expect(JSON.parse(deadLettered.Body ?? '{}')).toMatchObject({
+      'detail-type': 'ReviewCreated',
+      detail: { id: poisonId },
+    });
+    expect(received().filter((message) => message.detail?.id === goodId)).toHaveLength(1);
+  });
+
   it('keeps the data written before a restart', async () => {
     // Act
     await stage.stop();
-    stage = await startLocalStage({ root, env });
+    stage = await startLocalStage({ root, env, servicesRoot });
 
     // Assess
     const { body } = await postGraphQL(stage.manifest.api, {

@@ -7,19 +7,19 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { createTestTable } from '@stack/kit/testing';
-import { LocalEventBridge } from '@stack/local';
-import { tableChangePattern } from '../infrastructure/index.js';
-import { readStreamRecords } from './support/readStreamRecords.js';
-import type * as Publisher from '../functions/table-change-publisher/handler.js';
+import { LocalEventBridge, loadPublisher, type PipeTarget } from '../../src/index.js';
+import { tableChangePattern } from '@stack/stack-env-v1';
+import { readStreamRecords } from '../support/readStreamRecords.js';
 
 const BUS = 'stack-test';
 
-// The Pipe's target as deployed, fed real stream records from DynamoDB Local and putting its
+// The Pipe's target as the environment template deploys it (loaded from source as the local
+// cloud does), fed real stream records from DynamoDB Local and putting its
 // events on the local EventBridge through the real SDK client.
 describe('Pipe target: table-change-publisher', () => {
   const bridge = new LocalEventBridge();
   let tableName: string;
-  let handler: typeof Publisher.handler;
+  let handler: PipeTarget;
 
   beforeAll(async () => {
     tableName = await createTestTable('publisher');
@@ -37,7 +37,7 @@ describe('Pipe target: table-change-publisher', () => {
       busName: BUS,
       pattern: JSON.stringify({ ...rest, 'detail-type': detailType }),
     });
-    ({ handler } = await import('../functions/table-change-publisher/handler.js'));
+    handler = await loadPublisher();
   });
 
   afterAll(async () => {

@@ -122,6 +122,11 @@ export function requestServiceWorkflow(
             run: 'npm test -- "services/$NAME"',
           },
           {
+            // deploy.yml lists every service stack: regenerate it, or CI's drift check fails.
+            name: 'Regenerate the workflows',
+            run: 'npm run workflows',
+          },
+          {
             name: 'Commit to service/<name> and push',
             id: 'commit',
             env: { NAME: inputs.NAME, TEMPLATE: inputs.TEMPLATE, ...requester },
@@ -129,7 +134,7 @@ export function requestServiceWorkflow(
               "git config user.name 'github-actions[bot]'",
               "git config user.email '41898282+github-actions[bot]@users.noreply.github.com'",
               'git switch --create "service/$NAME"',
-              'git add --all services tsconfig.json package-lock.json',
+              'git add --all services tsconfig.json package-lock.json .github/workflows',
               'git commit --message "Add the $NAME service ($TEMPLATE)" --message "Requested by @$ACTOR through the request-service workflow: $RUN_URL"',
               'git push --set-upstream origin "service/$NAME"',
             ),

@@ -269,6 +269,8 @@ describe('Function: requestServiceWorkflow', () => {
       git(box.dir, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
       git(box.dir, 'clone', '--quiet', origin, work);
       writeFileSync(join(work, 'tsconfig.json'), '{}\n');
+      mkdirSync(join(work, '.github', 'workflows'), { recursive: true });
+      writeFileSync(join(work, '.github', 'workflows', 'deploy.yml'), 'name: Deploy\n');
       git(work, 'add', '.');
       git(work, 'commit', '--quiet', '--message', 'Start');
       git(work, 'push', '--quiet', 'origin', 'HEAD:main');
@@ -276,6 +278,8 @@ describe('Function: requestServiceWorkflow', () => {
       writeFileSync(join(work, 'services', 'inventory', 'service.yaml'), 'proton: ServiceSpec\n');
       writeFileSync(join(work, 'tsconfig.json'), '{ "references": [] }\n');
       writeFileSync(join(work, 'package-lock.json'), '{}\n');
+      // npm run workflows added the service's deploy jobs.
+      writeFileSync(join(work, '.github', 'workflows', 'deploy.yml'), 'name: Deploy\njobs: {}\n');
       writeFileSync(join(work, 'unrelated.txt'), 'not part of the request\n');
 
       // Act
@@ -296,7 +300,12 @@ describe('Function: requestServiceWorkflow', () => {
       );
       expect(
         git(origin, 'show', '--name-only', '--format=', 'service/inventory').trim().split('\n'),
-      ).toEqual(['package-lock.json', 'services/inventory/service.yaml', 'tsconfig.json']);
+      ).toEqual([
+        '.github/workflows/deploy.yml',
+        'package-lock.json',
+        'services/inventory/service.yaml',
+        'tsconfig.json',
+      ]);
       expect(again.code).toBe(1);
       expect(again.stdout).toContain('::error::branch service/inventory exists already');
     });

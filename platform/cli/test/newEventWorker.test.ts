@@ -132,7 +132,9 @@ describe('Command: stack new service --template event-worker', () => {
       'created services/mailer/ from event-worker@1 (owner team-mail):',
     );
     expect(result.stdout).toContain('the supergraph is unchanged');
-    expect(result.stdout).toContain('  git add services/mailer tsconfig.json package-lock.json\n');
+    expect(result.stdout).toContain(
+      '  git add services/mailer tsconfig.json package-lock.json .github/workflows\n',
+    );
     expect(result.stdout).not.toContain('services/router');
   });
 

@@ -1,4 +1,4 @@
-import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { type App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { addEnvironmentStack } from './addEnvironmentStack.js';
 import {
@@ -9,6 +9,7 @@ import {
 } from './addServiceStacks.js';
 import { type ColocatedInstance, writeColocatedRouterEntry } from './colocatedRouterEntry.js';
 import { dirname } from 'node:path';
+import { newStackApp } from './newStackApp.js';
 import { splitRouter } from './routerInstance.js';
 import { defaultServicesRoot, defaultServiceTemplatesRoot, defaultTemplatesRoot } from './paths.js';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
@@ -63,21 +64,7 @@ export function buildApp(options: BuildAppOptions): App {
     environments,
   );
   const specs = selectSpecs(environments, options.only);
-  const app = new App({
-    outdir: options.outdir,
-    // No AWS::CDK::Metadata resource: nothing in the templates phones home.
-    analyticsReporting: false,
-    context: {
-      // Unacknowledged cdk-nag errors make app.synth() throw, with the readable report as
-      // the message, however the app is run (directly, under jest, or by the CDK CLI).
-      '@aws-cdk/core:appMode': 'inmemory',
-      // CDK's built-in check of every template against the CloudFormation resource schemas
-      // (a property that does not exist, a value out of its enum) fails synth too, instead of
-      // failing the deployment later. It costs about ten seconds per synth, once.
-      '@aws-cdk/core:validateAgainstDefaultRules': true,
-      ...options.context,
-    },
-  });
+  const app = newStackApp(options.outdir, options.context);
   for (const spec of specs) {
     const started = performance.now();
     const stage = new Stage(app, spec.name, {

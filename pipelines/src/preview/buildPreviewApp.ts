@@ -1,7 +1,8 @@
-import { App, Stage, Tags, Validations } from 'aws-cdk-lib';
+import { type App, Stage, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { loadAccounts } from '../accounts/loadAccounts.js';
 import { addEnvironmentStacks } from '../buildApp.js';
+import { newStackApp } from '../newStackApp.js';
 import {
   defaultServicesRoot,
   defaultServiceTemplatesRoot,
@@ -86,16 +87,8 @@ export function buildPreviewApp(options: BuildPreviewAppOptions): PreviewApp {
     [...environments, spec],
   );
 
-  const app = new App({
-    outdir: options.outdir,
-    analyticsReporting: false,
-    // As buildApp: unacknowledged cdk-nag errors and CloudFormation schema errors fail synth.
-    context: {
-      '@aws-cdk/core:appMode': 'inmemory',
-      '@aws-cdk/core:validateAgainstDefaultRules': true,
-      ...options.context,
-    },
-  });
+  // As buildApp: unacknowledged cdk-nag errors and CloudFormation schema errors fail synth.
+  const app = newStackApp(options.outdir, options.context);
   const stage = new Stage(app, spec.name, { env: { account: spec.account, region: spec.region } });
   addEnvironmentStacks(stage, spec, services);
   const expires = previewExpiry(options.now ?? new Date(), options.days ?? DEFAULT_PREVIEW_DAYS);

@@ -35,3 +35,4 @@ export {
   type QueuePollerOptions,
 } from './sqs/startQueuePoller.js';
 export { toLambdaSqsRecord, type QueueSource } from './sqs/toLambdaSqsRecord.js';
+export { checkPortsFree, PortsInUseError } from './config/checkPortsFree.js';

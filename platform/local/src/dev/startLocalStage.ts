@@ -3,6 +3,7 @@ import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DevIssuer } from '@stack/dev-issuer';
 import { startLocalApi, type LocalApi, type LocalTopology } from '../api/startLocalApi.js';
+import { checkPortsFree } from '../config/checkPortsFree.js';
 import { resolvePort } from '../config/localPorts.js';
 import { ensureTable } from '@stack/kit';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/startDynamoDbLocal.js';
@@ -89,6 +90,7 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     eventbridge: resolvePort('eventbridge', env),
     sqs: resolvePort('sqs', env),
   };
+  await checkPortsFree(ports);
   if (options.reset) {
     step('wiping .stack/');
     rmSync(stateDir, { recursive: true, force: true });

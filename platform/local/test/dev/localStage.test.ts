@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -226,6 +226,23 @@ describe('the local stage (npm start)', () => {
       detail: { id: poisonId },
     });
     expect(received().filter((message) => message.detail?.id === goodId)).toHaveLength(1);
+  });
+
+  it('refuses to start when a port is taken, naming it and the variable that moves it', async () => {
+    // Prepare: another stage's API port is the one this stage already holds.
+    const other = mkdtempSync(join(tmpdir(), 'stack-local-stage-busy-'));
+
+    // Act
+    const starting = startLocalStage({ root: other, env });
+
+    // Assess: nothing started, nothing written.
+    await expect(starting).rejects.toThrow(
+      new RegExp(
+        `api: ${env['STACK_PORT_API']} — stop what listens there, or move it with STACK_PORT_API=`,
+      ),
+    );
+    expect(existsSync(join(other, '.stack'))).toBe(false);
+    rmSync(other, { recursive: true, force: true });
   });
 
   it('keeps the data written before a restart', async () => {

@@ -4,14 +4,13 @@ import {
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { toLambdaStreamRecord } from '../../src/pipes/streamRecordShape.js';
 
 /**
  * Every record on a table's stream so far (all shards, from the start), in the shape Lambda
- * and Pipes hand to a function: the SDK parses `ApproximateCreationDateTime` into a Date where
- * the event carries epoch seconds.
+ * and Pipes hand to a function (`toLambdaStreamRecord`, as the local Pipe does).
  */
 export async function readStreamRecords(tableName: string): Promise<DynamoDBRecord[]> {
   const endpoint = process.env['AWS_ENDPOINT_URL_DYNAMODB'];
@@ -37,7 +36,7 @@ export async function readStreamRecords(tableName: string): Promise<DynamoDBReco
         const page = await streams.send(new GetRecordsCommand({ ShardIterator: next }));
         const batch = page.Records ?? [];
         if (batch.length === 0) break;
-        records.push(...batch.map(toLambdaShape));
+        records.push(...batch.map((record) => toLambdaStreamRecord(record, streamArn)));
         next = page.NextShardIterator;
       }
     }
@@ -46,16 +45,4 @@ export async function readStreamRecords(tableName: string): Promise<DynamoDBReco
     dynamodb.destroy();
     streams.destroy();
   }
-}
-
-function toLambdaShape(record: _Record): DynamoDBRecord {
-  const { dynamodb, ...rest } = record;
-  const created = dynamodb?.ApproximateCreationDateTime;
-  return {
-    ...rest,
-    dynamodb: {
-      ...dynamodb,
-      ...(created && { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) }),
-    },
-  } as DynamoDBRecord;
 }

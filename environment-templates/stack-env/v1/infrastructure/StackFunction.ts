@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ESM_REQUIRE_BANNER } from './esmRequireBanner.js';
+import { LAMBDA_NODE_TARGET, lambdaEsbuildArgs } from './lambdaBundleOptions.js';
 import { LOCK_FILE, REPOSITORY_ROOT } from './repositoryPaths.js';
 import { logRetention, removalPolicyFor } from './retention.js';
 
@@ -115,12 +116,14 @@ export class StackFunction extends Construct {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        target: 'node24',
+        target: LAMBDA_NODE_TARGET,
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         // Bundle the SDK instead of using the runtime's copy: the version the local cloud and
         // the tests ran is the version that deploys.
         bundleAwsSDK: true,
+        // Leave out what the functions never call and resolve ESM copies first (see there).
+        esbuildArgs: lambdaEsbuildArgs(),
       },
     });
     Validations.of(this.role).acknowledge({

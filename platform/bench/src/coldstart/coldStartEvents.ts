@@ -66,3 +66,8 @@ export function authorizerEvent(): Record<string, unknown> {
     requestContext: requestContext(),
   };
 }
+
+/** An SQS event source mapping's batch without records: the worker starts and answers, no table. */
+export function workerEvent(): Record<string, unknown> {
+  return { Records: [] };
+}

@@ -1,4 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
+import { repositoryServices } from '@stack/kit/testing';
 import { supergraphSdl } from '@stack/router';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import {
   BENCH_ROUTER_SECRET,
   routerEvent,
   subgraphEvent,
+  workerEvent,
 } from './coldStartEvents.js';
 import { ensureLambdaBundles, lambdaOutDir } from './ensureLambdaBundles.js';
 import { measureColdStart, type ColdStart } from './measureColdStart.js';
@@ -28,7 +30,7 @@ const SUBGRAPH_COLD_START_MS = 250;
 /** The router bundle's size target: 1.5 MB, 1 MB being 1,000,000 bytes. */
 const ROUTER_BUNDLE_BYTES = 1_500_000;
 
-type Kind = 'router' | 'authorizer' | 'subgraph' | 'floor';
+type Kind = 'router' | 'authorizer' | 'subgraph' | 'worker' | 'floor';
 
 interface Measured {
   readonly sizes: BundleSizes;
@@ -114,7 +116,7 @@ export async function runColdStartSuite(context: BenchContext): Promise<SuiteRes
     durationMs: Date.now() - startedAt.getTime(),
     tables: [
       {
-        title: `Median of ${COLD_START_RUNS} fresh \`node\` processes per bundle (Node ${process.version}; Lambda runs nodejs22.x)`,
+        title: `Median of ${COLD_START_RUNS} fresh \`node\` processes per bundle (Node ${process.version}; Lambda runs nodejs24.x)`,
         columns: ['bundle', 'minified', 'gzip', 'import ms', 'cold start ms', '× floor'],
         rows: measured.map((entry) => [
           entry.sizes.name,
@@ -132,7 +134,7 @@ export async function runColdStartSuite(context: BenchContext): Promise<SuiteRes
         ? `The bundles were rebuilt with \`npm run build\` (${formatNumber((buildMs ?? 0) / 1000, 1)} s) because dist/lambda was missing, incomplete or older than the sources.`
         : 'dist/lambda was newer than every source file, so the existing bundles were measured.',
       'Cold start = time from just before `import()` of the bundle to the handler’s first answer, in a process with a Lambda-like environment (no X-Ray daemon, so tracing stays off). Node’s own boot (the same for every bundle) is not included; “× floor” divides by the hello-world bundle’s cold start.',
-      'Events: router — an API Gateway v2 event `{ __typename }` from an anonymous caller; subgraphs — a direct invocation signed with `signIdentity`, query `{ __typename }` (no table call); authorizer — an anonymous request.',
+      'Events: router — an API Gateway v2 event `{ __typename }` from an anonymous caller; subgraphs — a direct invocation signed with `signIdentity`, query `{ __typename }` (no table call); authorizer — an anonymous request; workers — an SQS batch without records.',
     ],
   };
 }
@@ -140,6 +142,7 @@ export async function runColdStartSuite(context: BenchContext): Promise<SuiteRes
 function kindOf(name: string, subgraphNames: readonly string[]): Kind {
   if (name === 'router') return 'router';
   if (subgraphNames.includes(name)) return 'subgraph';
+  if (repositoryServices().workers.includes(name)) return 'worker';
   return 'authorizer';
 }
 
@@ -147,6 +150,7 @@ function eventFor(kind: Kind): unknown {
   if (kind === 'router') return routerEvent();
   if (kind === 'subgraph') return subgraphEvent();
   if (kind === 'authorizer') return authorizerEvent();
+  if (kind === 'worker') return workerEvent();
   return {};
 }
 
@@ -174,6 +178,9 @@ function environmentFor(
   if (kind === 'subgraph') {
     return { ...lambda, TABLE_NAME: 'bench-cold-start', ROUTER_SHARED_SECRET: BENCH_ROUTER_SECRET };
   }
+  if (kind === 'worker') {
+    return { ...lambda, TABLE_NAME: 'bench-cold-start', EVENT_BUS_NAME: 'bench-cold-start' };
+  }
   if (kind === 'authorizer') {
     return {
       ...lambda,
@@ -195,6 +202,8 @@ function assertAnswer(kind: Kind, name: string, result: unknown): void {
         ? text === '{"data":{"__typename":"Query"}}'
         : kind === 'authorizer'
           ? text.includes('"isAuthorized":true')
-          : text.includes('"statusCode":200');
+          : kind === 'worker'
+            ? text === '{"batchItemFailures":[]}'
+            : text.includes('"statusCode":200');
   if (!ok) throw new Error(`${name} answered its cold-start event wrongly: ${text.slice(0, 300)}`);
 }

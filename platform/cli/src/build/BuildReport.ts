@@ -20,7 +20,7 @@ export interface FunctionReport {
 export interface BuildReport {
   /** The esbuild version that bundled, since sizes move with it. */
   readonly esbuild: string;
-  /** esbuild's target, e.g. node22. */
+  /** esbuild's target, e.g. node24. */
   readonly target: string;
   /** The functions built by this run, by name. */
   readonly functions: readonly FunctionReport[];

@@ -2,6 +2,11 @@ import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import type { BundledFunction } from './BundledFunction.js';
 import { ESM_REQUIRE_BANNER } from '@stack/stack-env-v1/esmRequireBanner';
+import {
+  LAMBDA_BUNDLE_ALIASES,
+  LAMBDA_NODE_TARGET,
+  LAMBDA_RESOLVE_EXTENSIONS,
+} from '@stack/stack-env-v1/lambdaBundleOptions';
 
 /** Where and what to bundle. */
 export interface BundleFunctionOptions {
@@ -12,11 +17,8 @@ export interface BundleFunctionOptions {
   readonly outDir: string;
 }
 
-/**
- * The Node version of the newest Lambda runtime (nodejs22.x); esbuild only lowers syntax that
- * runtime lacks.
- */
-export const LAMBDA_NODE_TARGET = 'node22';
+/** esbuild's target: the functions' runtime, one constant with the CDK functions. */
+export { LAMBDA_NODE_TARGET };
 
 /** Bundles one Lambda handler into a single minified ES module, `<outDir>/<name>/index.mjs`. */
 export async function bundleFunction(options: BundleFunctionOptions): Promise<BundledFunction> {
@@ -41,6 +43,9 @@ export async function bundleFunction(options: BundleFunctionOptions): Promise<Bu
       // (graphql) then resolves to one copy. `conditions: ['module']` was tried and changed no
       // byte, so it is not set.
       mainFields: ['module', 'main'],
+      // The same leave-outs and resolution order as the deployed functions (see there).
+      alias: { ...LAMBDA_BUNDLE_ALIASES },
+      resolveExtensions: [...LAMBDA_RESOLVE_EXTENSIONS],
       banner: { js: ESM_REQUIRE_BANNER },
       // Nothing is external, not even @aws-sdk/* which the Lambda runtime provides: the bundled
       // SDK is the version the tests ran against, and one file loads faster at cold start than

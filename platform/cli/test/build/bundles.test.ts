@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildReport } from '../../src/build/BuildReport.js';
+import { LAMBDA_NODE_TARGET } from '../../src/build/bundleFunction.js';
 import { runBuild } from '../../src/build/runBuild.js';
 import { repositoryServices } from '@stack/kit/testing';
 
@@ -69,7 +70,7 @@ describe('Lambda bundles built by stack build', () => {
       expect.arrayContaining(['authorizer', 'products', 'reviews', 'router', 'users']),
     );
     expect(JSON.parse(written)).toEqual(report);
-    expect(report.target).toBe('node22');
+    expect(report.target).toBe(LAMBDA_NODE_TARGET);
   });
 
   it('reports the router bundle with minified and gzip sizes and its three largest packages', () => {

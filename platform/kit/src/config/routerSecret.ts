@@ -1,5 +1,7 @@
-import type { SSMClient } from '@aws-sdk/client-ssm';
 import { EnvironmentError } from './readEnvironment.js';
+// A static import on purpose: through a dynamic import() esbuild cannot tree-shake the SSM
+// package, and bundles grew by about 95 KB; the client itself is still created on first use.
+import { readSecureParameter } from './readSecureParameter.js';
 import { ROUTER_SECRET_RULE, type RouterSecretEnvironment } from './routerSecretEnvironment.js';
 
 /** Resolves the router's shared secret; cheap after the first success. */
@@ -30,19 +32,11 @@ export function routerSecret(environment: RouterSecretEnvironment): RouterSecret
     return () => resolved;
   }
   const name = environment.ROUTER_SHARED_SECRET_PARAMETER ?? '';
-  let client: SSMClient | undefined;
   let pending: Promise<string> | undefined;
 
   const read = async (): Promise<string> => {
     try {
-      // Imported here, not at the top, so functions given the value directly (local cloud,
-      // tests) never pay for loading the SSM client at cold start.
-      const { GetParameterCommand, SSMClient: Client } = await import('@aws-sdk/client-ssm');
-      client ??= new Client({});
-      const output = await client.send(
-        new GetParameterCommand({ Name: name, WithDecryption: true }),
-      );
-      const value = output.Parameter?.Value ?? '';
+      const value = (await readSecureParameter(name)) ?? '';
       if (value.length < MIN_LENGTH) {
         throw new Error(`its value must be at least ${MIN_LENGTH} characters`);
       }

@@ -11,6 +11,8 @@ export interface RepositoryServices {
   readonly specs: string[];
   /** Services of template graphql-subgraph: the router's subgraphs. */
   readonly subgraphs: string[];
+  /** Services of template event-worker: queue workers. */
+  readonly workers: string[];
   /** Services that get a stack of their own (every spec but the router instance). */
   readonly stacks: string[];
   /** Folders with a Lambda entry `src/handler.ts` (what `stack build` bundles). */
@@ -35,6 +37,7 @@ export function repositoryServices(root: string = SERVICES_ROOT): RepositoryServ
   return {
     specs,
     subgraphs: specs.filter((name) => templateOf(name) === 'graphql-subgraph'),
+    workers: specs.filter((name) => templateOf(name) === 'event-worker'),
     stacks: specs.filter((name) => templateOf(name) !== 'graphql-router'),
     handlers: folders.filter((name) => existsSync(join(root, name, 'src', 'handler.ts'))),
   };

@@ -114,3 +114,49 @@ export {
   leadingKeysCondition,
 } from './dynamo/serviceTableAccess.js';
 export { subgraphFactoryName } from './graphql/subgraphFactoryName.js';
+export { queueUrlVariable } from './worker/queueUrlVariable.js';
+export {
+  makeRecordIdempotent,
+  IDEMPOTENCY_EXPIRY_SECONDS,
+  type RecordIdempotencyOptions,
+} from './idempotency/makeRecordIdempotent.js';
+export { idempotencyPartitionKey } from './idempotency/idempotencyKeys.js';
+export { isPrivateItemKey } from './events/tableChangeEvent.js';
+export { EventContractError } from './events/contracts/EventContractError.js';
+export {
+  tableChangeContract,
+  type TableChangeContract,
+  type TableChangeContractSpec,
+  type TypedTableChangeDetail,
+  type ImagesOf,
+} from './events/contracts/tableChangeContract.js';
+export {
+  REVIEW_CREATED,
+  REVIEW_DELETED,
+  REVIEW_RATING,
+  type ReviewImage,
+  type ReviewCreatedDetail,
+  type ReviewDeletedDetail,
+} from './events/contracts/reviewEvents.js';
+export {
+  PRODUCT_CREATED,
+  type ProductImage,
+  type ProductCreatedDetail,
+} from './events/contracts/productEvents.js';
+export {
+  USER_CREATED,
+  USER_UPDATED,
+  type UserImage,
+  type UserCreatedDetail,
+  type UserUpdatedDetail,
+} from './events/contracts/userEvents.js';
+export {
+  REVIEW_POSTED,
+  REVIEW_EXCERPT_LENGTH,
+  reviewExcerpt,
+  reviewPostedMessage,
+  isReviewPosted,
+  parseReviewPosted,
+  type ReviewPosted,
+} from './events/contracts/reviewPosted.js';
+export { TABLE_CHANGE_CONTRACTS, eventVersionOf } from './events/contracts/eventVersions.js';

@@ -26,5 +26,11 @@ export const resolvers: Resolvers<ProductsContext> = {
     owner(product: ProductRecord) {
       return { __typename: 'User', id: product.ownerId };
     },
+    async ratingCount(product: ProductRecord, _args: unknown, context: ProductsContext) {
+      return (await context.ratings.get(product.id)).ratingCount;
+    },
+    async averageRating(product: ProductRecord, _args: unknown, context: ProductsContext) {
+      return (await context.ratings.get(product.id)).averageRating;
+    },
   },
 };

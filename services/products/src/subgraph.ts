@@ -1,6 +1,7 @@
 import { createSubgraph, documentClient, type SubgraphConfig } from '@stack/kit';
 import { typeDefs } from './__generated__/typeDefs.js';
 import { SERVICE } from './ProductRecord.js';
+import { ProductRatingsReader } from './ProductRatingsReader.js';
 import type { ProductsContext } from './ProductsContext.js';
 import { ProductsRepository } from './ProductsRepository.js';
 import { resolvers } from './resolvers.js';
@@ -14,6 +15,7 @@ export function createProductsSubgraph(config: SubgraphConfig) {
     createContext: (base) => ({
       ...base,
       products: new ProductsRepository(documentClient(), config.tableName),
+      ratings: new ProductRatingsReader(documentClient(), config.tableName),
     }),
   });
 }

@@ -16,10 +16,15 @@ export const SERVICE_ITEM_ACTIONS: readonly string[] = [
   'dynamodb:ConditionCheckItem',
 ];
 
-/** What `readsFrom` grants on another service's keys: existence checks and reads by key. */
+/**
+ * What `readsFrom` grants on another service's keys: existence checks and reads by key, one
+ * (GetItem) or batched (BatchGetItem, what DataLoader-style resolution sends; e.g. products
+ * reading analytics' rating totals for a whole list in one call).
+ */
 export const SERVICE_READ_ACTIONS: readonly string[] = [
   'dynamodb:GetItem',
   'dynamodb:ConditionCheckItem',
+  'dynamodb:BatchGetItem',
 ];
 
 /** The IAM condition limiting a statement to items whose partition key starts `<service>#`. */

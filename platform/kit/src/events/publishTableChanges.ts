@@ -4,7 +4,7 @@ import {
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { toTableChangeEvent } from './tableChangeEvent.js';
+import { isPrivateItemKey, toTableChangeEvent } from './tableChangeEvent.js';
 
 // PutEvents takes at most 10 entries and 256 KiB per request
 // (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html).
@@ -22,7 +22,10 @@ export interface PublishTarget {
 export interface PublishOutcome {
   /** Events put on the bus. */
   readonly published: number;
-  /** Records skipped because their key follows no service's convention. */
+  /**
+   * Records skipped because their key follows no service's convention. Changes of a service's
+   * private items (`<service>#_…`, see `isPrivateItemKey`) are left out without being counted.
+   */
   readonly skipped: number;
 }
 
@@ -42,9 +45,15 @@ export async function publishTableChanges(
   target: PublishTarget,
 ): Promise<PublishOutcome> {
   const entries: PutEventsRequestEntry[] = [];
+  let skipped = 0;
   for (const record of records) {
+    const pk = record.dynamodb?.Keys?.['pk']?.S;
+    if (pk !== undefined && isPrivateItemKey(pk)) continue;
     const event = toTableChangeEvent(record);
-    if (!event) continue;
+    if (!event) {
+      skipped += 1;
+      continue;
+    }
     entries.push({
       EventBusName: target.eventBusName,
       Source: event.source,
@@ -69,7 +78,7 @@ export async function publishTableChanges(
       );
     }
   }
-  return { published: entries.length, skipped: records.length - entries.length };
+  return { published: entries.length, skipped };
 }
 
 // The size PutEvents counts for an entry: its Source, DetailType, Detail and resources, plus

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { eventVersionOf } from './contracts/eventVersions.js';
 
 /** What happened to an item, as the last part of an event's `detail-type`. */
 export const TABLE_CHANGES = ['Created', 'Updated', 'Deleted'] as const;
@@ -44,6 +45,11 @@ export interface TableChangeDetail {
   readonly eventId: string;
   /** When the change happened (ISO 8601), from the stream record. */
   readonly changedAt: string;
+  /**
+   * Major version of the event's contract (platform/kit/src/events/contracts, docs/events.md):
+   * fields are only added within a version; anything else is a new version.
+   */
+  readonly version: number;
 }
 
 /** One event for the bus, before it is put. */
@@ -63,6 +69,17 @@ export function eventSourceOf(service: string): string {
 /** `detail-type` of a change of an entity: `<Entity><Change>`, e.g. `ReviewCreated`. */
 export function tableChangeDetailType(entity: string, change: TableChange): string {
   return `${entity}${change}`;
+}
+
+// `<service>#_<Name>…`: bookkeeping a service keeps for itself (idempotency records, markers).
+const PRIVATE_PK = /^[a-z][a-z0-9-]*#_/;
+
+/**
+ * True for an item a service keeps for itself (`pk` starting `<service>#_`, e.g. idempotency
+ * records): its changes are no one else's business and are never published as events.
+ */
+export function isPrivateItemKey(pk: string): boolean {
+  return PRIVATE_PK.test(pk);
 }
 
 // `<service>#<Entity>#<id…>`: the key convention of docs/decisions/0004.
@@ -100,6 +117,7 @@ export function toTableChangeEvent(record: DynamoDBRecord): TableChangeEvent | u
     ...(change === 'Deleted' && expiredByTtl(record) && { expired: true as const }),
     eventId: record.eventID ?? `${pk}|${sk}|${stream.SequenceNumber ?? ''}`,
     changedAt: new Date(seconds === undefined ? Date.now() : seconds * 1000).toISOString(),
+    version: eventVersionOf(eventSourceOf(service), tableChangeDetailType(entity, change)),
   };
   const full: TableChangeDetail = { ...base, ...images };
   const detail: TableChangeDetail =

@@ -45,6 +45,7 @@ describe('toTableChangeEvent', () => {
         newImage: review,
         eventId: 'e-1',
         changedAt: new Date(1_790_000_000_000).toISOString(),
+        version: 1,
       },
     });
   });

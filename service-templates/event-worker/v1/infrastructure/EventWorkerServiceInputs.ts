@@ -37,6 +37,8 @@ export interface EventWorkerServiceInputs {
   readonly events: readonly WorkerEventPattern[];
   /** How the queue feeds the function. */
   readonly queue: WorkerQueueInputs;
-  /** DLQ-depth and error alarms (when the environment's alarms are on too). */
+  /** Services whose items it may read by key (GetItem, BatchGetItem, ConditionCheckItem); absent = none. */
+  readonly readsFrom?: readonly string[];
+  /** Adds the function-errors alarm; the queue alarms are always on (when the environment's alarms are). */
   readonly alarms: boolean;
 }

@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventWorkerServiceInputs } from './EventWorkerServiceInputs.js';
+import { queueAgeThreshold } from './queueAgeThreshold.js';
 import { queueVisibilityTimeout } from './queueVisibilityTimeout.js';
 import { TEMPLATE_ID } from './templateId.js';
 import { workerFunctionName } from './workerFunctionName.js';
@@ -90,7 +91,11 @@ export class EventWorkerServiceStack extends Stack {
   readonly deadLetterQueue: DeadLetterQueue;
   /** One rule per `events` pattern. */
   readonly rules: readonly Rule[];
-  /** DLQ-depth and error alarms, when both the input and the environment's alarms are on. */
+  /**
+   * Alarms of the instance when the environment's alarms are on: always one on the DLQ's depth
+   * and one on the queue's oldest message (every queue watched; $0.10/month each at list
+   * price, docs/cost.md), plus function errors with `alarms: true`.
+   */
   readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: EventWorkerServiceStackProps) {
@@ -179,15 +184,20 @@ export class EventWorkerServiceStack extends Stack {
     grantServiceAccess(this.function.role, {
       service: serviceName,
       tableArn: parameter(environment.tableArnParameter),
+      readsFrom: inputs.readsFrom,
       eventBusArn: parameter(environment.eventBusArnParameter),
     });
 
     this.rules = this.routeEvents(serviceName, inputs, parameter(environment.eventBusArnParameter));
     this.publishQueue(stageName, serviceName);
-    this.alarms =
-      inputs.alarms && environment.alarms
-        ? this.addAlarms(stageName, serviceName, parameter(environment.alarmTopicArnParameter))
-        : [];
+    this.alarms = environment.alarms
+      ? this.addAlarms(
+          stageName,
+          serviceName,
+          inputs,
+          parameter(environment.alarmTopicArnParameter),
+        )
+      : [];
 
     const tags = Tags.of(this);
     tags.add('stack:stage', stageName);
@@ -240,10 +250,21 @@ export class EventWorkerServiceStack extends Stack {
     });
   }
 
-  private addAlarms(stageName: string, serviceName: string, topicArn: string): Alarm[] {
+  private addAlarms(
+    stageName: string,
+    serviceName: string,
+    inputs: EventWorkerServiceInputs,
+    topicArn: string,
+  ): Alarm[] {
     const topic = Topic.fromTopicArn(this, 'AlarmTopic', topicArn);
     const period = Duration.minutes(5);
+    const maxAge = queueAgeThreshold(
+      queueVisibilityTimeout(inputs.timeout, inputs.queue.maxBatchingWindowSeconds),
+      inputs.queue.maxReceiveCount,
+    );
     const alarms = [
+      // Always on, whatever `alarms` says: a message in the DLQ is work that failed for good,
+      // and a stale queue is work nobody does; both are silent otherwise.
       new Alarm(this, 'DeadLetterQueueDepth', {
         alarmName: `stack-${stageName}-${serviceName}-dlq-depth`,
         alarmDescription: `The ${serviceName} worker's dead-letter queue holds messages that failed for good; inspect them, fix the cause, then redrive them.`,
@@ -256,16 +277,30 @@ export class EventWorkerServiceStack extends Stack {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      new Alarm(this, 'Errors', {
-        alarmName: `stack-${stageName}-${serviceName}-errors`,
-        alarmDescription: `The ${serviceName} worker failed whole batches (or crashed, or timed out) in a 5-minute period; its messages are being retried.`,
-        metric: this.function.function.metricErrors({ period, statistic: 'Sum' }),
-        threshold: 1,
+      new Alarm(this, 'QueueAge', {
+        alarmName: `stack-${stageName}-${serviceName}-queue-age`,
+        alarmDescription: `The oldest message of the ${serviceName} worker's queue waited over ${maxAge.toMinutes()} minutes: longer than retries to the DLQ take, so nothing is consuming it (event source mapping disabled, function throttled). Messages expire after 4 days.`,
+        metric: this.queue.metricApproximateAgeOfOldestMessage({ period, statistic: 'Maximum' }),
+        threshold: maxAge.toSeconds(),
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // SQS stops sending metrics of a queue idle for hours: no data is a quiet queue.
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     ];
+    if (inputs.alarms) {
+      alarms.push(
+        new Alarm(this, 'Errors', {
+          alarmName: `stack-${stageName}-${serviceName}-errors`,
+          alarmDescription: `The ${serviceName} worker failed whole batches (or crashed, or timed out) in a 5-minute period; its messages are being retried.`,
+          metric: this.function.function.metricErrors({ period, statistic: 'Sum' }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
     for (const alarm of alarms) {
       alarm.addAlarmAction(new SnsAction(topic));
       alarm.addOkAction(new SnsAction(topic));

@@ -13,4 +13,5 @@ export type {
 export { workerFunctionName } from './workerFunctionName.js';
 export { workerParameters } from './workerParameters.js';
 export { queueVisibilityTimeout } from './queueVisibilityTimeout.js';
+export { queueAgeThreshold } from './queueAgeThreshold.js';
 export { TEMPLATE_ID } from './templateId.js';

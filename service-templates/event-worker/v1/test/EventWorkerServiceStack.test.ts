@@ -221,7 +221,7 @@ describe('Class: EventWorkerServiceStack', () => {
     });
   });
 
-  it('adds DLQ-depth and error alarms only when asked and the environment alarms at all', () => {
+  it('always watches its queues, adds the error alarm when asked, and none where the environment alarms nothing', () => {
     // Act
     const byDefault = Template.fromStack(build().stack);
     const asked = Template.fromStack(build({ alarms: true }).stack);
@@ -230,9 +230,9 @@ describe('Class: EventWorkerServiceStack', () => {
     );
 
     // Assess
-    byDefault.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    byDefault.resourceCountIs('AWS::CloudWatch::Alarm', 2);
     quietEnvironment.resourceCountIs('AWS::CloudWatch::Alarm', 0);
-    asked.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    asked.resourceCountIs('AWS::CloudWatch::Alarm', 3);
     const dlq = logicalId(asked, 'AWS::SQS::Queue', { MessageRetentionPeriod: 1_209_600 });
     const topic = [{ Ref: Match.stringLikeRegexp('SsmParameterValuestackintegrationalarms') }];
     asked.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -16,7 +16,9 @@ const logger = serviceLogger('table-change-publisher');
 
 /**
  * Target of the table-stream Pipe: receives a batch of DynamoDB stream records and puts one
- * `<Entity><Change>` event per record on the bus, with `source: stack.<service>`. A refused
+ * `<Entity><Change>` event per record on the bus, with `source: stack.<service>` and a
+ * `TableChangeDetail` stamped with its contract's `version` (docs/events.md); changes of a
+ * service's private `<service>#_…` items are left out. A refused
  * entry fails the whole batch, which the Pipe retries (halving it first) and finally sends to
  * its dead-letter queue.
  */

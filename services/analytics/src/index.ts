@@ -1,0 +1,3 @@
+export * from './worker.js';
+export * from './applyRatingChange.js';
+export * from './ProductRatingRecord.js';

@@ -10,6 +10,7 @@ import {
   type SubgraphServiceInputs,
 } from '@stack/graphql-subgraph-v1';
 import type { Stack, Stage } from 'aws-cdk-lib';
+import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EnvironmentSpec } from './specs/EnvironmentSpec.js';
 import type { ServiceSpec } from './specs/ServiceSpec.js';
@@ -76,7 +77,7 @@ export function addServiceStacks(
   environmentStack: Stack,
 ): Stack[] {
   const parameters = ENVIRONMENT_PARAMETERS(environment.name);
-  return planned.map(({ service, inputs }) => {
+  const stacks = planned.map(({ service, inputs }) => {
     const id = templateId(service.template);
     let stack: Stack;
     switch (id) {
@@ -97,6 +98,9 @@ export function addServiceStacks(
             logRetentionDays: environment.inputs.logRetentionDays,
             retainData: environment.inputs.retainData,
             alarms: environment.inputs.alarms,
+            ...(environment.inputs.pushPlatforms && {
+              pushPlatformApplications: environment.inputs.pushPlatforms,
+            }),
           },
         });
         break;
@@ -109,7 +113,8 @@ export function addServiceStacks(
           env: { account: environment.account, region: environment.region },
           // Next to the spec it was read from, so a services root other than the repository's
           // (buildApp's servicesRoot) builds its own handlers.
-          entry: join(dirname(service.file), 'src', 'handler.ts'),
+          // Real path: CDK requires entries under the project root, even through a symlink.
+          entry: join(realpathSync(dirname(service.file)), 'src', 'handler.ts'),
           environment: {
             tableNameParameter: parameters.tableName,
             tableArnParameter: parameters.tableArn,
@@ -133,4 +138,18 @@ export function addServiceStacks(
     );
     return stack;
   });
+  // A service that sends to another's queue reads that queue's SSM parameters at deploy time.
+  for (const [index, { inputs }] of planned.entries()) {
+    const sendsTo = (inputs as { sendsTo?: readonly string[] }).sendsTo ?? [];
+    for (const target of sendsTo) {
+      const targetIndex = planned.findIndex((each) => each.service.name === target);
+      if (targetIndex >= 0) {
+        stacks[index]!.addStackDependency(
+          stacks[targetIndex]!,
+          `sends to ${target}'s queue, whose SSM parameters it reads`,
+        );
+      }
+    }
+  }
+  return stacks;
 }

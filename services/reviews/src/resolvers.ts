@@ -26,7 +26,13 @@ export const resolvers: Resolvers<ReviewsContext> = {
     async createReview(_root, args: { productId: string; rating: number; body: string }, context) {
       const authorId = requireUserId(context.identity);
       const input = validateReviewInput(args);
-      return context.reviews.create({ productId: args.productId, authorId, ...input });
+      const review = await context.reviews.create({
+        productId: args.productId,
+        authorId,
+        ...input,
+      });
+      await context.notifier.reviewPosted(review, context.logger);
+      return review;
     },
     async deleteReview(_root, args: { id: string }, context) {
       const userId = requireUserId(context.identity);

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { entityKey, entityLoader } from '@stack/kit';
+import { MAX_DEVICES, type DeviceRecord } from './DeviceRecord.js';
 import { SERVICE, USER_ENTITY, userFromItem, type UserRecord } from './UserRecord.js';
 import type { ProfileChanges } from './validateProfileInput.js';
 
@@ -26,8 +27,14 @@ export class UsersRepository {
     return this.loader.load(id);
   }
 
-  /** Creates the profile if it does not exist yet; returns the stored profile either way. */
-  async ensure(profile: UserRecord): Promise<UserRecord> {
+  /**
+   * Creates the profile if it does not exist yet; returns the stored profile either way.
+   * emailNotifications defaults to true (users opt out, not in).
+   */
+  async ensure(
+    input: Omit<UserRecord, 'emailNotifications'> & { emailNotifications?: boolean },
+  ): Promise<UserRecord> {
+    const profile: UserRecord = { ...input, emailNotifications: input.emailNotifications ?? true };
     try {
       await this.client.send(
         new PutCommand({
@@ -69,6 +76,10 @@ export class UsersRepository {
       set.push('avatarUrl = :avatarUrl');
       values[':avatarUrl'] = changes.avatarUrl;
     }
+    if (changes.emailNotifications !== undefined) {
+      set.push('emailNotifications = :emailNotifications');
+      values[':emailNotifications'] = changes.emailNotifications;
+    }
     const output = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -82,5 +93,60 @@ export class UsersRepository {
     const user = userFromItem(output.Attributes ?? {});
     this.loader.clear(id).prime(id, user);
     return user;
+  }
+
+  /**
+   * Adds (or replaces, for the same id) a device in the user's `devices` map. Returns false,
+   * writing nothing, when the user already has MAX_DEVICES other devices.
+   */
+  async putDevice(userId: string, device: DeviceRecord): Promise<boolean> {
+    const key = entityKey(SERVICE, USER_ENTITY, userId);
+    // A map must exist before one of its entries can be set; profiles from before devices lack it.
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: 'SET devices = if_not_exists(devices, :empty)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':empty': {} },
+      }),
+    );
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET devices.#id = :device',
+          ConditionExpression: 'attribute_exists(devices.#id) OR size(devices) < :max',
+          ExpressionAttributeNames: { '#id': device.id },
+          ExpressionAttributeValues: { ':device': device, ':max': MAX_DEVICES },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    this.loader.clear(userId);
+    return true;
+  }
+
+  /** Removes a device from the user's map; false when it was not there. */
+  async removeDevice(userId: string, id: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: entityKey(SERVICE, USER_ENTITY, userId),
+          UpdateExpression: 'REMOVE devices.#id',
+          ConditionExpression: 'attribute_exists(devices.#id)',
+          ExpressionAttributeNames: { '#id': id },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    this.loader.clear(userId);
+    return true;
   }
 }

@@ -5,6 +5,7 @@ export interface ProfileChanges {
   readonly name?: string;
   /** null removes the avatar. */
   readonly avatarUrl?: string | null;
+  readonly emailNotifications?: boolean;
 }
 
 const MAX_NAME = 80;
@@ -14,8 +15,13 @@ const MAX_URL = 2048;
 export function validateProfileInput(input: {
   name?: string | null;
   avatarUrl?: string | null;
+  emailNotifications?: boolean | null;
 }): ProfileChanges {
-  const changes: { name?: string; avatarUrl?: string | null } = {};
+  const changes: { name?: string; avatarUrl?: string | null; emailNotifications?: boolean } = {};
+  // null means "leave unchanged": the field is a non-null preference with a default.
+  if (typeof input.emailNotifications === 'boolean') {
+    changes.emailNotifications = input.emailNotifications;
+  }
   if (input.name !== undefined && input.name !== null) {
     const name = input.name.trim();
     if (name.length < 1 || name.length > MAX_NAME) {

@@ -27,6 +27,10 @@ export interface SubgraphServiceInputs {
   readonly subscriptions: readonly SubgraphSubscription[];
   /** Services whose items it may read by key. */
   readonly readsFrom: readonly string[];
+  /** Event-worker services it sends messages to (their queues); absent = none. */
+  readonly sendsTo?: readonly string[];
+  /** Registers push devices: gets the environment's push platform applications; absent = false. */
+  readonly push?: boolean;
   /**
    * Alarms of its own (errors, throttles) on the environment's topic, when the environment's
    * alarms are on. Off by default: the environment's account-wide Lambda alarms cover every

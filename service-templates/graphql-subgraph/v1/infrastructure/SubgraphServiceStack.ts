@@ -11,9 +11,16 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { queueUrlVariable } from '@stack/kit';
 import { subgraphFunctionName } from './subgraphFunctionName.js';
 import type { SubgraphServiceInputs } from './SubgraphServiceInputs.js';
+import {
+  endpointArnsOf,
+  pushPlatformEnvironment,
+  type PushPlatformApplications,
+} from './pushPlatformEnvironment.js';
 import { TEMPLATE_ID } from './templateId.js';
+import { workerQueueParameters } from './workerQueueParameters.js';
 
 /** The repository root; services live under `services/<name>/`. */
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -43,6 +50,8 @@ export interface SubgraphEnvironment {
   readonly retainData: boolean;
   /** The environment's `alarms` input. */
   readonly alarms: boolean;
+  /** The environment's `pushPlatforms` input (SNS platform application ARNs); absent = none. */
+  readonly pushPlatformApplications?: PushPlatformApplications;
 }
 
 /** Inputs of one service instance's stack. */
@@ -102,6 +111,13 @@ export class SubgraphServiceStack extends Stack {
         ...inputs.environment,
         TABLE_NAME: parameter(environment.tableNameParameter),
         ROUTER_SHARED_SECRET_PARAMETER: environment.routerSecretParameterName,
+        ...(inputs.push === true && pushPlatformEnvironment(environment.pushPlatformApplications)),
+        ...Object.fromEntries(
+          (inputs.sendsTo ?? []).map((worker) => [
+            queueUrlVariable(worker),
+            parameter(workerQueueParameters(stageName, worker).queueUrl),
+          ]),
+        ),
       },
       logRetentionDays: environment.logRetentionDays,
       retainData: environment.retainData,
@@ -138,6 +154,42 @@ export class SubgraphServiceStack extends Stack {
         ],
       }),
     );
+
+    if ((inputs.sendsTo ?? []).length > 0) {
+      // SendMessage on the named workers' queues only; their ARNs come from the parameters the
+      // workers publish, so the worker's stack must be deployed first.
+      this.function.role.addToPolicy(
+        new PolicyStatement({
+          sid: 'SendToWorkerQueues',
+          actions: ['sqs:SendMessage'],
+          resources: (inputs.sendsTo ?? []).map((worker) =>
+            parameter(workerQueueParameters(stageName, worker).queueArn),
+          ),
+        }),
+      );
+    }
+
+    const pushApplications = Object.values(environment.pushPlatformApplications ?? {}).filter(
+      (arn): arn is string => Boolean(arn),
+    );
+    if (inputs.push === true && pushApplications.length > 0) {
+      // Endpoints of the environment's platform applications only: create one for a device
+      // token, delete it when the device is unregistered.
+      this.function.role.addToPolicy(
+        new PolicyStatement({
+          sid: 'CreatePushEndpoints',
+          actions: ['sns:CreatePlatformEndpoint'],
+          resources: pushApplications,
+        }),
+      );
+      this.function.role.addToPolicy(
+        new PolicyStatement({
+          sid: 'DeletePushEndpoints',
+          actions: ['sns:DeleteEndpoint'],
+          resources: pushApplications.map(endpointArnsOf),
+        }),
+      );
+    }
 
     // Only the router's role may invoke; the router's own policy allows the same on its side.
     const router = new ArnPrincipal(parameter(environment.routerRoleArnParameter));

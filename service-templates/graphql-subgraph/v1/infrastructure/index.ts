@@ -8,3 +8,8 @@ export {
 export type { SubgraphServiceInputs, SubgraphSubscription } from './SubgraphServiceInputs.js';
 export { subgraphFunctionName } from './subgraphFunctionName.js';
 export { TEMPLATE_ID } from './templateId.js';
+export { workerQueueParameters } from './workerQueueParameters.js';
+export {
+  pushPlatformEnvironment,
+  type PushPlatformApplications,
+} from './pushPlatformEnvironment.js';

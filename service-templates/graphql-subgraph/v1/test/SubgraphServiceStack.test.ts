@@ -99,7 +99,7 @@ describe('Class: SubgraphServiceStack', () => {
     });
     expect(bySid.OwnItems?.Action).not.toContain('dynamodb:*');
     expect(bySid.ReadItemsOfProducts).toMatchObject({
-      Action: ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem'],
+      Action: ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchGetItem'],
       Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['products#*'] } },
     });
     expect(bySid.PutOwnEvents).toMatchObject({

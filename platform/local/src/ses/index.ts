@@ -1,0 +1,7 @@
+export {
+  startLocalMail,
+  readMailStore,
+  clearMailStore,
+  type LocalMail,
+  type StoredEmail,
+} from './startLocalMail.js';

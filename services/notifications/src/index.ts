@@ -1,0 +1,3 @@
+export * from './worker.js';
+export { renderReviewPostedEmail } from './email/renderReviewPostedEmail.js';
+export { escapeHtml } from './email/escapeHtml.js';

@@ -1,0 +1,28 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+
+/**
+ * An SNSClient that records each command's input and answers without a network call.
+ * fauxqs (the local SNS) has no platform endpoints, and aws-sdk-client-mock is not installed,
+ * so push is checked at the SDK boundary: which command, with which input.
+ */
+export function recordingSnsClient(fail?: (input: Record<string, unknown>) => Error | undefined) {
+  const calls: { command: string; input: Record<string, unknown> }[] = [];
+  const client = new SNSClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  client.middlewareStack.add(
+    (_next, context) => (args) => {
+      const input = args.input as Record<string, unknown>;
+      calls.push({ command: String(context.commandName), input });
+      const error = fail?.(input);
+      if (error) return Promise.reject(error);
+      return Promise.resolve({
+        output: { MessageId: `msg-${calls.length}`, $metadata: {} },
+        response: {},
+      });
+    },
+    { step: 'initialize', name: 'recordAndAnswer' },
+  );
+  return { client, calls };
+}

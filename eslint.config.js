@@ -16,6 +16,8 @@ export default tseslint.config(
       'reports/',
       '.stack/',
       '**/__generated__/',
+      'web/*/src/gql/',
+      'web/*/next-env.d.ts',
     ],
   },
   js.configs.recommended,

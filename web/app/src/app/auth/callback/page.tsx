@@ -1,0 +1,5 @@
+import { SignInCallback } from '../../../components/SignInCallback';
+
+export default function CallbackPage() {
+  return <SignInCallback />;
+}

@@ -1,0 +1,10 @@
+import { ModerationList } from '../components/ModerationList';
+
+export default function ModerationPage() {
+  return (
+    <>
+      <h1>Review moderation</h1>
+      <ModerationList />
+    </>
+  );
+}

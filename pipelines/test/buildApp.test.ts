@@ -31,18 +31,17 @@ describe('Function: buildApp', () => {
     // Assess
     const stages = assembly.nestedAssemblies.map((nested) => ({
       stage: nested.displayName,
-      stacks: nested.nestedAssembly.stacks.map((stack) => [
-        stack.hierarchicalId,
-        stack.environment.account,
-        stack.environment.region,
-      ]),
+      // Sorted: the assembly lists stacks in dependency order (a sender after its target queue).
+      stacks: nested.nestedAssembly.stacks
+        .map((stack) => [stack.hierarchicalId, stack.environment.account, stack.environment.region])
+        .sort(([a], [b]) => (a! < b! ? -1 : 1)),
     }));
     // The manifest lists stages by name; the build order (by wave) is not kept.
     const expected = (stage: string, account: string) => ({
       stage,
-      stacks: ['Environment', ...repositoryServices().stacks.map((name) => `Service-${name}`)].map(
-        (id) => [`${stage}/${id}`, account, 'eu-west-1'],
-      ),
+      stacks: ['Environment', ...repositoryServices().stacks.map((name) => `Service-${name}`)]
+        .map((id) => [`${stage}/${id}`, account, 'eu-west-1'])
+        .sort(([a], [b]) => (a! < b! ? -1 : 1)),
     });
     expect(stages).toEqual([
       expected('integration', '111111111111'),

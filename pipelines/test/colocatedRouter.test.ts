@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { subgraphFactoryName as factoryName } from '@stack/kit';
-import { createTestTable } from '@stack/kit/testing';
+import { createTestTable, repositoryServices } from '@stack/kit/testing';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,14 +43,16 @@ describe('colocated topology: the subgraphs inside the router', () => {
   let assembly: CloudAssembly;
 
   beforeAll(() => {
-    specs = tempSpecs();
+    // The shipped environments too: the repository's services may override inputs per
+    // environment, and an override naming a missing environment is refused.
+    specs = tempSpecs({ copyShipped: true });
     specs.write(
       'preview-pr-1.yaml',
       specYaml(['subgraphTopology: colocated', 'retainData: false']),
     );
     outdir = mkdtempSync(join(tmpdir(), 'stack-colocated-'));
     // Bundles for real: the test runs the bundle the pipeline would deploy.
-    assembly = buildApp({ specsDir: specs.dir, outdir }).synth();
+    assembly = buildApp({ specsDir: specs.dir, outdir, only: ['preview-pr-1'] }).synth();
   });
 
   afterAll(() => {
@@ -63,7 +65,11 @@ describe('colocated topology: the subgraphs inside the router', () => {
     const { stacks } = stackOf(assembly, 'preview-pr-1', 'Environment');
 
     // Assess
-    expect(stacks.map((stack) => stack.hierarchicalId)).toEqual(['preview-pr-1/Environment']);
+    // Workers are not subgraphs: they keep their own stacks.
+    expect(stacks.map((stack) => stack.hierarchicalId)).toEqual([
+      'preview-pr-1/Environment',
+      ...repositoryServices().workers.map((name) => `preview-pr-1/Service-${name}`),
+    ]);
     const entry = readFileSync(
       join(repoRoot, '.stack/entries/preview-pr-1/colocated-router.ts'),
       'utf8',
@@ -130,6 +136,7 @@ describe('colocated topology: the subgraphs inside the router', () => {
     });
 
     // Assess
+    expect(response.body).not.toContain('"errors"');
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body ?? '{}')).toEqual({
       data: { user: { id: 'u1', name: 'Ada' }, me: { name: 'Ada' }, products: { edges: [] } },
@@ -154,6 +161,7 @@ describe('colocated topology: the subgraphs inside the router', () => {
           specsDir: specs.dir,
           servicesRoot: services!.dir,
           outdir: join(outdir, 'refused'),
+          only: ['preview-pr-1'],
           context: SKIP_BUNDLING,
         }),
       ).toThrow(

@@ -212,15 +212,21 @@ describe('Synth: event-worker@1 service stacks', () => {
     },
   );
 
-  it('adds no alarm by default, and DLQ-depth and error alarms with alarms: true', () => {
+  it('watches every worker queue, and adds the error alarm with alarms: true', () => {
     // Act
     const quiet = resources(stackOf('Service-mailer'), 'AWS::CloudWatch::Alarm');
     const loud = resources(stackOf('Service-pager'), 'AWS::CloudWatch::Alarm');
 
     // Assess
-    expect(quiet).toEqual([]);
+    expect(quiet.map((alarm) => [alarm.Properties.AlarmName, alarm.Properties.MetricName])).toEqual(
+      [
+        ['stack-integration-mailer-dlq-depth', 'ApproximateNumberOfMessagesVisible'],
+        ['stack-integration-mailer-queue-age', 'ApproximateAgeOfOldestMessage'],
+      ],
+    );
     expect(loud.map((alarm) => [alarm.Properties.AlarmName, alarm.Properties.MetricName])).toEqual([
       ['stack-integration-pager-dlq-depth', 'ApproximateNumberOfMessagesVisible'],
+      ['stack-integration-pager-queue-age', 'ApproximateAgeOfOldestMessage'],
       ['stack-integration-pager-errors', 'Errors'],
     ]);
     for (const alarm of loud) {

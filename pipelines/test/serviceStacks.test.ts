@@ -116,7 +116,7 @@ describe('Synth: service stacks', () => {
     // Assess
     expect(reads).toEqual([
       expect.objectContaining({
-        Action: ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem'],
+        Action: ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchGetItem'],
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['products#*'] } },
       }),
     ]);

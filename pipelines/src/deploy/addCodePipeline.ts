@@ -9,6 +9,7 @@ import { type CodePipelineSettings, loadCodePipelineSettings } from './codePipel
 import type { DeployWave } from './deployWaves.js';
 import { smokeStep } from './smokeStep.js';
 import { PIPELINE_CDK_OUT } from './addGitHubWorkflow.js';
+import { BUILD_WEB_EXPORTS_COMMAND, REQUIRE_WEB_EXPORTS_ENV } from '../webExports.js';
 
 /** The stack holding the CodePipeline, in the pipeline account (`cdk deploy Pipeline` once). */
 export const PIPELINE_STACK_ID = 'Pipeline';
@@ -50,7 +51,9 @@ export function addCodePipeline(
     synth: new ShellStep('Synth', {
       input: source,
       installCommands: ['npm ci --no-audit --no-fund'],
-      commands: [CODEPIPELINE_SYNTH_COMMAND],
+      // As in the GitHub engine: web exports built first, required by synth.
+      commands: [BUILD_WEB_EXPORTS_COMMAND, CODEPIPELINE_SYNTH_COMMAND],
+      env: { ...REQUIRE_WEB_EXPORTS_ENV },
       primaryOutputDirectory: PIPELINE_CDK_OUT,
     }),
     codeBuildDefaults: {

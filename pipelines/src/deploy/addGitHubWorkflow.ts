@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import { ShellStep } from 'aws-cdk-lib/pipelines';
 import { AwsCredentials, GitHubWorkflow } from 'cdk-pipelines-github';
 import type { Accounts } from '../accounts/Accounts.js';
+import { BUILD_WEB_EXPORTS_COMMAND, REQUIRE_WEB_EXPORTS_ENV } from '../webExports.js';
 import type { DeployWave } from './deployWaves.js';
 import { API_URL_OUTPUT, smokeStep } from './smokeStep.js';
 
@@ -53,7 +54,10 @@ export function addGitHubWorkflow(
     concurrency: { group: 'deploy', cancelInProgress: false },
     synth: new ShellStep('Synth', {
       installCommands: ['npm ci --no-audit --no-fund'],
-      commands: [GITHUB_SYNTH_COMMAND],
+      // The web apps first: the environment stacks deploy their exports, and with the context
+      // REQUIRE_WEB_EXPORTS_ENV sets, a missing one fails synth instead of shipping a placeholder.
+      commands: [BUILD_WEB_EXPORTS_COMMAND, GITHUB_SYNTH_COMMAND],
+      env: { ...REQUIRE_WEB_EXPORTS_ENV },
       primaryOutputDirectory: PIPELINE_CDK_OUT,
     }),
     preBuildSteps: [

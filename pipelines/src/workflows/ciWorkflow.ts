@@ -4,9 +4,15 @@ import type { Workflow } from './Workflow.js';
 
 /**
  * The commands that regenerate every committed generated file: the workflows (synth writes
- * deploy.yml, `npm run workflows` the others), the supergraph and the subgraphs' typeDefs modules.
+ * deploy.yml, `npm run workflows` the others), the supergraph and the subgraphs' typeDefs modules,
+ * and the router's trusted documents.
  */
-export const REGENERATE_COMMANDS = ['npm run synth', 'npm run workflows', 'npx stack compose'];
+export const REGENERATE_COMMANDS = [
+  'npm run synth',
+  'npm run workflows',
+  'npx stack compose',
+  'npm run trusted-documents',
+];
 
 /** The message the drift check fails with. */
 export const DRIFT_MESSAGE = `generated files are out of date: run ${REGENERATE_COMMANDS.join(' && ')}, then commit the result`;
@@ -78,6 +84,9 @@ export function ciWorkflow(): Workflow {
           // Also fails on composition errors and on breaking changes against the committed
           // supergraph.
           { name: 'Regenerate: npx stack compose', run: 'npx stack compose' },
+          // The router's trusted documents from the web apps' persisted-documents.json; also
+          // fails on a manifest whose hash is not the sha256 of its document.
+          { name: 'Regenerate: npm run trusted-documents', run: 'npm run trusted-documents' },
           { name: 'Fail if a generated file changed', id: 'drift', run: DRIFT_CHECK_SCRIPT },
         ],
       },

@@ -3,6 +3,7 @@ import { loadAccounts } from '../accounts/loadAccounts.js';
 import { repoRoot as defaultRepoRoot } from '../paths.js';
 import { loadPreviewSpec } from '../preview/previewSpec.js';
 import { assumeRoleStep, cdkEnv, checkoutStep, installStep, setupNodeStep } from './commonSteps.js';
+import { BUILD_WEB_EXPORTS_COMMAND, REQUIRE_WEB_EXPORTS_CONTEXT } from '../webExports.js';
 import { upsertPreviewCommentLines } from './previewComment.js';
 import { script } from './script.js';
 import type { Workflow, WorkflowStep } from './Workflow.js';
@@ -102,12 +103,17 @@ export function previewWorkflow(
           checkoutStep(),
           ...setup(),
           {
+            // The preview's sites deploy these exports; synth refuses to go without them.
+            name: 'Build the web apps (next build)',
+            run: BUILD_WEB_EXPORTS_COMMAND,
+          },
+          {
             name: 'Deploy the preview (cdk deploy)',
             id: 'deploy',
             'working-directory': 'pipelines',
             env: cdkEnv(),
             run: script(
-              `npx cdk deploy --app "${PREVIEW_APP}" --all --require-approval never --progress events --output "../${PREVIEW_CDK_OUT}" --outputs-file "${OUTPUTS_FILE}"`,
+              `npx cdk deploy --app "${PREVIEW_APP}" --all --require-approval never --progress events --context ${REQUIRE_WEB_EXPORTS_CONTEXT}=true --output "../${PREVIEW_CDK_OUT}" --outputs-file "${OUTPUTS_FILE}"`,
             ),
           },
           {

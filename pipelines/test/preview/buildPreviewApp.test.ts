@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repositoryServices } from '@stack/kit/testing';
 import { buildPreviewApp } from '../../src/preview/buildPreviewApp.js';
 import { parsePullRequestNumber } from '../../src/preview/pullRequestNumber.js';
 import { defaultPreviewsDir, PREVIEW_TAGS } from '../../src/preview/previewSpec.js';
@@ -64,11 +65,15 @@ describe('Function: buildPreviewApp', () => {
     return assembly.nestedAssemblies.flatMap((nested) => nested.nestedAssembly.stacks);
   }
 
-  it('builds one stage pr-12 in the preview account, with the environment stack alone', () => {
-    // Assess: colocated, so the subgraphs (users, products, reviews) have no stacks of their own
+  it('builds one stage pr-12 in the preview account, with no subgraph stacks', () => {
+    // Assess: colocated, so the subgraphs have no stacks of their own; workers keep theirs
     expect(assembly.nestedAssemblies.map((nested) => nested.displayName)).toEqual(['pr-12']);
     expect(stacks().map((stack) => [stack.hierarchicalId, stack.stackName])).toEqual([
       ['pr-12/Environment', 'pr-12-Environment'],
+      ...repositoryServices().workers.map((name) => [
+        `pr-12/Service-${name}`,
+        `pr-12-Service-${name}`,
+      ]),
     ]);
     expect(stacks()[0]?.environment).toMatchObject({ account: '444444444444' });
     expect(stacks().some((stack) => stack.hierarchicalId.includes('Service-users'))).toBe(false);

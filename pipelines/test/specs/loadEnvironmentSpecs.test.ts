@@ -68,6 +68,8 @@ describe('Function: loadEnvironmentSpecs', () => {
         retainData: true,
         logRetentionDays: 30,
         subgraphTopology: 'distributed',
+        hosting: true,
+        trustedDocumentsOnly: false,
       },
     });
   });

@@ -57,6 +57,8 @@ describe('Function: loadServiceSpecs', () => {
       environment: {},
       subscriptions: [],
       readsFrom: ['products'],
+      sendsTo: ['notifications'],
+      push: false,
       alarms: false,
     });
   });

@@ -41,7 +41,7 @@ describe('Workflow: ci.yml', () => {
     expect(steps[1]?.with).toEqual({ 'node-version': 20, cache: 'npm' });
   });
 
-  it('regenerates synth, the workflows and the supergraph, then runs the drift check', () => {
+  it('regenerates synth, the workflows, the supergraph and the trusted documents, then runs the drift check', () => {
     // Act
     const runs = jobOf(workflow, 'generated').steps.flatMap((step) => step.run ?? []);
 
@@ -50,10 +50,11 @@ describe('Workflow: ci.yml', () => {
       'npm run synth',
       'npm run workflows',
       'npx stack compose',
+      'npm run trusted-documents',
     ]);
-    expect(runs.slice(1, 4)).toEqual(REGENERATE_COMMANDS);
+    expect(runs.slice(1, 5)).toEqual(REGENERATE_COMMANDS);
     expect(runs[0]).toBe('npm ci --no-audit --no-fund');
-    expect(runs[4]).toContain('git diff --quiet');
+    expect(runs[5]).toContain('git diff --quiet');
   });
 
   describe('its drift check, run by bash in a scratch repository', () => {
@@ -101,7 +102,7 @@ describe('Workflow: ci.yml', () => {
         `::error title=Generated files are out of date::${DRIFT_MESSAGE}`,
       );
       expect(DRIFT_MESSAGE).toBe(
-        'generated files are out of date: run npm run synth && npm run workflows && npx stack compose, then commit the result',
+        'generated files are out of date: run npm run synth && npm run workflows && npx stack compose && npm run trusted-documents, then commit the result',
       );
     });
 

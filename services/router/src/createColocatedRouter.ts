@@ -1,5 +1,6 @@
 import type { Subgraph, SubgraphConfig } from '@stack/kit';
 import type { ColocatedRouterEnvironment } from './colocatedEnvironment.js';
+import { trustedDocuments } from './__generated__/trustedDocuments.js';
 import { createRouter, type Router } from './createRouter.js';
 import { InProcessDataSource } from './dataSources/InProcessDataSource.js';
 
@@ -29,6 +30,10 @@ export function createColocatedRouter(
     supergraphSdl,
     production: environment.PRODUCTION === 'true',
     maxBodyBytes: environment.MAX_BODY_BYTES,
+    trustedDocuments: {
+      documents: trustedDocuments,
+      trustedOnly: environment.TRUSTED_DOCUMENTS_ONLY === 'true',
+    },
     dataSource: (name) => {
       let subgraph = subgraphs.get(name);
       if (!subgraph) {

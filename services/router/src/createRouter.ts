@@ -8,9 +8,11 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { HttpRequest, HttpResponse, Identity } from '@stack/kit';
 import { randomUUID } from 'node:crypto';
+import { trustedDocuments as webAppDocuments } from './__generated__/trustedDocuments.js';
 import { formatRouterError } from './formatRouterError.js';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './limits/index.js';
 import type { RouterContext } from './RouterContext.js';
+import { resolveTrustedDocument, type TrustedDocumentsOptions } from './trustedDocuments/index.js';
 
 /** The largest GraphQL request body the router accepts, in bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 100_000;
@@ -25,6 +27,11 @@ export interface RouterOptions {
   readonly production: boolean;
   readonly limits?: Partial<QueryLimits>;
   readonly maxBodyBytes?: number;
+  /**
+   * Persisted documents: by default the web apps' manifest, with ad-hoc operations accepted too
+   * (`trustedOnly: false`).
+   */
+  readonly trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** A running router: answers GraphQL-over-HTTP requests for a verified identity. */
@@ -41,6 +48,11 @@ export interface Router {
 export function createRouter(options: RouterOptions): Router {
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const trusted = options.trustedDocuments ?? { documents: webAppDocuments, trustedOnly: false };
+  // Off before the gateway is built, which reads it once: otherwise every cold start runs
+  // cloud resource detectors (metadata probes) and schedules usage metrics to Apollo. The
+  // Lambda bundles leave that code out (stack-env lambdaBundleOptions.ts).
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => options.dataSource(name),
@@ -53,6 +65,9 @@ export function createRouter(options: RouterOptions): Router {
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
+    // Persisted queries are resolved from the web apps' manifest before Apollo (see
+    // resolveTrustedDocument); Apollo's own APQ cache would let any client register documents.
+    persistedQueries: false,
     formatError: (formatted, error) => formatRouterError(formatted, error, options.production),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
@@ -82,12 +97,22 @@ export function createRouter(options: RouterOptions): Router {
           return errorResponse(400, 'The request body is not valid JSON.', 'BAD_REQUEST');
         }
       }
+      const resolved = resolveTrustedDocument(
+        { method: request.method, body, search: request.search ?? '' },
+        trusted,
+      );
+      if (resolved.kind === 'respond') return resolved.response;
       await started;
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(request.headers))
         if (value !== undefined) headers.set(name, value);
       const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method, headers, search: request.search ?? '', body },
+        httpGraphQLRequest: {
+          method: request.method,
+          headers,
+          search: resolved.search,
+          body: resolved.body,
+        },
         context: () => Promise.resolve({ identity, requestId: request.requestId ?? randomUUID() }),
       });
       return toHttpResponse(response);

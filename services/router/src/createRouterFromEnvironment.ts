@@ -1,5 +1,6 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { routerSecret as secretFromEnvironment, type RouterSecret } from '@stack/kit';
+import { trustedDocuments } from './__generated__/trustedDocuments.js';
 import { createRouter, type Router } from './createRouter.js';
 import { HttpDataSource } from './dataSources/HttpDataSource.js';
 import { LambdaDataSource } from './dataSources/LambdaDataSource.js';
@@ -42,6 +43,10 @@ export function createRouterFromEnvironment(
     dataSource,
     production: environment.PRODUCTION === 'true',
     maxBodyBytes: environment.MAX_BODY_BYTES,
+    trustedDocuments: {
+      documents: trustedDocuments,
+      trustedOnly: environment.TRUSTED_DOCUMENTS_ONLY === 'true',
+    },
   });
 }
 

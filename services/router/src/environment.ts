@@ -44,6 +44,11 @@ export const ROUTER_ENVIRONMENT = {
     parse: oneOf(['true', 'false'] as const),
     default: 'false' as const,
   },
+  TRUSTED_DOCUMENTS_ONLY: {
+    doc: "true to execute only the web apps' persisted documents (stack-env input trustedDocumentsOnly)",
+    parse: oneOf(['true', 'false'] as const),
+    default: 'false' as const,
+  },
   SUBGRAPH_TOPOLOGY: {
     doc: 'how subgraphs are reached: distributed (Lambda invoke) or http',
     parse: oneOf(['distributed', 'http'] as const),

@@ -18,6 +18,8 @@ export { InProcessDataSource } from './dataSources/InProcessDataSource.js';
 export { SubgraphCallError } from './dataSources/SubgraphCallError.js';
 export type { RouterContext } from './RouterContext.js';
 export { supergraphSdl } from './__generated__/supergraph.js';
+export { trustedDocuments } from './__generated__/trustedDocuments.js';
+export * from './trustedDocuments/index.js';
 export * from './limits/index.js';
 export { createColocatedRouter, type SubgraphFactory } from './createColocatedRouter.js';
 export { createColocatedRouterHandler } from './createColocatedRouterHandler.js';

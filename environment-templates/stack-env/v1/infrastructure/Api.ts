@@ -46,6 +46,13 @@ export interface ApiProps {
   readonly authClientIds: readonly string[];
   /** Public DNS name of the environment: the only browser origin allowed when set. */
   readonly domain?: string;
+  /**
+   * Allow browser calls from any origin even with a domain: the hosted web sites live on
+   * CloudFront host names the API cannot name (see StackEnvStack).
+   */
+  readonly allowAnyOrigin?: boolean;
+  /** The router executes only the web apps' persisted documents (TRUSTED_DOCUMENTS_ONLY). */
+  readonly trustedDocumentsOnly?: boolean;
   /** Days to keep function and access logs. */
   readonly logRetentionDays: number;
   /** RETAIN log groups when true. */
@@ -125,9 +132,10 @@ export class Api extends Construct {
       corsPreflight: {
         // Bearer tokens, not cookies: without credentials, allowing any origin when the
         // environment has no domain exposes nothing.
-        allowOrigins: props.domain
-          ? [`https://${props.domain}`, `https://internal.${props.domain}`]
-          : ['*'],
+        allowOrigins:
+          props.domain && !props.allowAnyOrigin
+            ? [`https://${props.domain}`, `https://internal.${props.domain}`]
+            : ['*'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
         // The last two are Apollo's CSRF-prevention headers for GET requests.
         allowHeaders: [
@@ -201,6 +209,7 @@ export class Api extends Construct {
         // The parameter's name, not the secret: the router reads it at its first request.
         ROUTER_SHARED_SECRET_PARAMETER: props.routerSecret.parameterName,
         PRODUCTION: props.production ? 'true' : 'false',
+        TRUSTED_DOCUMENTS_ONLY: props.trustedDocumentsOnly ? 'true' : 'false',
         SUBGRAPH_TOPOLOGY: 'distributed',
         SUBGRAPH_FUNCTIONS: JSON.stringify(subgraphFunctions),
         ...routerLimits(props.router ?? DEFAULT_ROUTER_SETTINGS),
@@ -244,6 +253,7 @@ export class Api extends Construct {
       environment: {
         TABLE_NAME: colocated.table.tableName,
         PRODUCTION: props.production ? 'true' : 'false',
+        TRUSTED_DOCUMENTS_ONLY: props.trustedDocumentsOnly ? 'true' : 'false',
         ...routerLimits(props.router ?? DEFAULT_ROUTER_SETTINGS),
       },
     });

@@ -2,6 +2,7 @@ import { ADMIN_GROUP } from '@stack/kit';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  type CfnUserPoolClient,
   CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
@@ -40,14 +41,15 @@ interface AppUrls {
 function appUrls(domain: string | undefined): { public: AppUrls; internal: AppUrls } {
   const origin = (host: string | undefined, port: number) =>
     host ? `https://${host}` : `http://localhost:${port}`;
-  const urls = (base: string): AppUrls => ({
-    callbackUrl: `${base}/auth/callback`,
-    logoutUrl: `${base}/`,
-  });
   return {
-    public: urls(origin(domain, 3000)),
-    internal: urls(origin(domain && `internal.${domain}`, 3001)),
+    public: appUrlsOf(origin(domain, 3000)),
+    internal: appUrlsOf(origin(domain && `internal.${domain}`, 3001)),
   };
+}
+
+/** The callback and sign-out URLs of an app served at `base` (an origin, no trailing slash). */
+function appUrlsOf(base: string): AppUrls {
+  return { callbackUrl: `${base}/auth/callback`, logoutUrl: `${base}/` };
 }
 
 /**
@@ -125,6 +127,18 @@ export class Auth extends Construct {
     const urls = appUrls(props.domain);
     this.publicClient = this.userPool.addClient('PublicClient', clientOptions(urls.public));
     this.internalClient = this.userPool.addClient('InternalClient', clientOptions(urls.internal));
+  }
+
+  /**
+   * Lets an app client also sign in from a hosted site (`https://<id>.cloudfront.net`): adds the
+   * site's `/auth/callback` and `/` to the client's URLs. The sites are created after the clients
+   * (their pages' CSP names the API, whose authorizer names the clients), hence a method.
+   */
+  allowSiteUrl(client: UserPoolClient, siteUrl: string): void {
+    const cfnClient = client.node.defaultChild as CfnUserPoolClient;
+    const urls = appUrlsOf(siteUrl);
+    cfnClient.callbackUrLs = [...(cfnClient.callbackUrLs ?? []), urls.callbackUrl];
+    cfnClient.logoutUrLs = [...(cfnClient.logoutUrLs ?? []), urls.logoutUrl];
   }
 }
 

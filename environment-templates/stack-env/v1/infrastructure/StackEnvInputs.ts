@@ -25,4 +25,14 @@ export interface StackEnvInputs {
   readonly logRetentionDays: number;
   /** How the router reaches subgraphs: Lambda invoke, or in process (not deployable yet). */
   readonly subgraphTopology: 'distributed' | 'colocated';
+  /** Host the public and internal web apps on S3 + CloudFront. */
+  readonly hosting: boolean;
+  /** The router executes only the web apps' persisted (trusted) documents. */
+  readonly trustedDocumentsOnly: boolean;
+  /** SNS platform application ARNs for push; an absent platform has push off. */
+  readonly pushPlatforms?: {
+    readonly apns?: string;
+    readonly apnsSandbox?: string;
+    readonly fcm?: string;
+  };
 }

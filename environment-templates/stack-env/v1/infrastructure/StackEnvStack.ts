@@ -10,10 +10,13 @@ import {
   type StringEnvironmentParameter,
 } from './environmentParameters.js';
 import { EventBus } from './EventBus.js';
+import { Hosting } from './Hosting.js';
+import type { WebExport } from './hosting/webExportDirectory.js';
 import { Monitoring } from './Monitoring.js';
 import { availabilityZonesOf, Network } from './Network.js';
 import { Parameters } from './Parameters.js';
 import { Queues } from './Queues.js';
+import { WEB_EXPORTS } from './repositoryPaths.js';
 import { RouterSecret } from './RouterSecret.js';
 import type { StackEnvInputs } from './StackEnvInputs.js';
 import { Table } from './Table.js';
@@ -46,6 +49,12 @@ export interface StackEnvStackProps extends StackProps {
    * environment nobody classified fails safe; pass false for integration and previews.
    */
   readonly production?: boolean;
+  /**
+   * Static exports the web sites deploy (with `hosting: true`); by default the apps' own
+   * `web/app/out` and `web/internal/out`. A missing export deploys a placeholder page (an error
+   * with the context `requireWebExports=true`).
+   */
+  readonly webExports?: Readonly<Record<'public' | 'internal', WebExport>>;
 }
 
 // Stage names become parts of resource names (bus, Cognito domain prefix, alarms) and SSM paths.
@@ -76,6 +85,8 @@ export class StackEnvStack extends Stack {
   readonly api: Api;
   /** CloudFront in front of the API. */
   readonly edge: Edge;
+  /** The public and internal web sites, unless the hosting input is false. */
+  readonly hosting?: Hosting;
   /** Dashboard and alarms. */
   readonly monitoring: Monitoring;
   /** The VPC, unless the network input is `none`. */
@@ -94,6 +105,7 @@ export class StackEnvStack extends Stack {
       colocatedSubgraphs,
       router,
       production,
+      webExports,
       ...stackProps
     } = props;
     const { env } = stackProps;
@@ -157,6 +169,11 @@ export class StackEnvStack extends Stack {
       logRetentionDays: inputs.logRetentionDays,
       retainData: inputs.retainData,
       ...(inputs.domain && { domain: inputs.domain }),
+      // The sites' CloudFront host names are generated, and the API cannot name them: the sites'
+      // CSP names the API, so that would be a dependency cycle. Tokens are bearer headers, not
+      // cookies, so any origin gains nothing a script outside a browser would not have.
+      allowAnyOrigin: inputs.hosting,
+      trustedDocumentsOnly: inputs.trustedDocumentsOnly,
       ...(network?.hasInternetEgress && {
         placement: {
           vpc: network.vpc,
@@ -187,6 +204,9 @@ export class StackEnvStack extends Stack {
       apiDomainName: this.api.domainName,
       ...(webAclArn && { webAclArn }),
     });
+    if (inputs.hosting) {
+      this.hosting = this.addHosting(stageName, inputs, webExports ?? WEB_EXPORTS, webAclArn);
+    }
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stageName,
@@ -224,6 +244,34 @@ export class StackEnvStack extends Stack {
    */
   override get availabilityZones(): string[] {
     return availabilityZonesOf(this.region);
+  }
+
+  /** The two web sites, and their URLs on the sites' Cognito app clients. */
+  private addHosting(
+    stageName: string,
+    inputs: StackEnvInputs,
+    exports: Readonly<Record<'public' | 'internal', WebExport>>,
+    webAclArn: string | undefined,
+  ): Hosting {
+    const { userPool, publicClient, internalClient, domain } = this.auth;
+    const hosting = new Hosting(this, 'Hosting', {
+      stageName,
+      exports,
+      apiUrl: this.edge.graphqlUrl,
+      apiOrigin: `https://${this.edge.distribution.distributionDomainName}`,
+      userPoolId: userPool.userPoolId,
+      authDomainUrl: domain.baseUrl(),
+      clientIds: {
+        public: publicClient.userPoolClientId,
+        internal: internalClient.userPoolClientId,
+      },
+      retainData: inputs.retainData,
+      logRetentionDays: inputs.logRetentionDays,
+      ...(webAclArn && { webAclArn }),
+    });
+    this.auth.allowSiteUrl(publicClient, hosting.publicSite.url);
+    this.auth.allowSiteUrl(internalClient, hosting.internalSite.url);
+    return hosting;
   }
 
   /** What the environment publishes for services, by ENVIRONMENT_PARAMETERS key. */
@@ -275,6 +323,16 @@ export class StackEnvStack extends Stack {
         description: 'App client id of the internal web app',
       },
       AuthDomainUrl: { value: domain.baseUrl(), description: 'Hosted sign-in base URL' },
+      ...(this.hosting && {
+        PublicSiteUrl: {
+          value: this.hosting.publicSite.url,
+          description: 'The public web app (CloudFront)',
+        },
+        InternalSiteUrl: {
+          value: this.hosting.internalSite.url,
+          description: 'The internal web app (CloudFront)',
+        },
+      }),
     };
     for (const [id, output] of Object.entries(outputs)) new CfnOutput(this, id, output);
   }

@@ -29,3 +29,12 @@ export const FUNCTION_ENTRIES = {
     new URL('../functions/table-change-publisher/handler.ts', import.meta.url),
   ),
 } as const;
+
+/**
+ * The web apps' static exports (`next build` with `output: 'export'` writes `out/`), which the
+ * environment's sites deploy. The pipeline builds them before synthesizing a deployment.
+ */
+export const WEB_EXPORTS = {
+  public: { workspace: 'web/app', directory: join(REPOSITORY_ROOT, 'web/app/out') },
+  internal: { workspace: 'web/internal', directory: join(REPOSITORY_ROOT, 'web/internal/out') },
+} as const;

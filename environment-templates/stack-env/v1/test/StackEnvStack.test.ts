@@ -290,6 +290,7 @@ describe('StackEnvStack: API', () => {
       Variables: {
         ROUTER_SHARED_SECRET_PARAMETER: '/stack/integration/router/shared-secret',
         PRODUCTION: 'true',
+        TRUSTED_DOCUMENTS_ONLY: 'false',
         SUBGRAPH_TOPOLOGY: 'distributed',
         SUBGRAPH_FUNCTIONS: '{}',
         SUBGRAPH_TIMEOUT_MS: '5000',
@@ -501,7 +502,7 @@ describe('StackEnvStack: auth', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
   });
 
-  it('creates public app clients: no secret, code grant, localhost callbacks without a domain', () => {
+  it('creates public app clients: no secret, code grant, localhost and site callbacks without a domain', () => {
     // Prepare
     const { template } = defaults();
 
@@ -511,7 +512,8 @@ describe('StackEnvStack: auth', () => {
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
         AllowedOAuthFlows: ['code'],
-        CallbackURLs: [`http://localhost:${port}/auth/callback`],
+        // The second is the hosted site's (Hosting.test.ts checks which).
+        CallbackURLs: [`http://localhost:${port}/auth/callback`, Match.anyValue()],
       });
     }
   });
@@ -523,7 +525,7 @@ describe('StackEnvStack: auth', () => {
     // Act + Assess
     for (const host of ['shop.example.com', 'internal.shop.example.com']) {
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        CallbackURLs: [`https://${host}/auth/callback`],
+        CallbackURLs: [`https://${host}/auth/callback`, Match.anyValue()],
       });
     }
   });
@@ -872,7 +874,15 @@ describe('StackEnvStack: what it publishes', () => {
 
     // Assess
     expect(Object.keys(outputs).sort()).toEqual(
-      ['ApiUrl', 'AuthDomainUrl', 'InternalClientId', 'PublicClientId', 'UserPoolId'].sort(),
+      [
+        'ApiUrl',
+        'AuthDomainUrl',
+        'InternalClientId',
+        'InternalSiteUrl',
+        'PublicClientId',
+        'PublicSiteUrl',
+        'UserPoolId',
+      ].sort(),
     );
     expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('/graphql');
   });

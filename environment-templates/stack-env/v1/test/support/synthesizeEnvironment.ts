@@ -4,6 +4,7 @@ import {
   type ColocatedSubgraphs,
   StackEnvStack,
   type StackEnvInputs,
+  type StackEnvStackProps,
 } from '../../infrastructure/index.js';
 
 /** The account every test environment deploys to. */
@@ -19,6 +20,8 @@ export const DEFAULT_INPUTS: StackEnvInputs = {
   retainData: true,
   logRetentionDays: 30,
   subgraphTopology: 'distributed',
+  hosting: true,
+  trustedDocumentsOnly: false,
 };
 
 /** How to build a test environment; everything has a default. */
@@ -35,6 +38,10 @@ export interface EnvironmentOptions {
   readonly colocatedSubgraphs?: ColocatedSubgraphs;
   /** Passed to the stack as is. */
   readonly production?: boolean;
+  /** Passed to the stack as is; the apps' own exports (or placeholders) by default. */
+  readonly webExports?: StackEnvStackProps['webExports'];
+  /** App context, e.g. `requireWebExports`. */
+  readonly context?: Readonly<Record<string, unknown>>;
   /** Really bundle the Lambdas with esbuild (slow); skipped by default. */
   readonly bundle?: boolean;
   /** Run CloudFormation's built-in template validation on synth (about 20 s); off by default. */
@@ -56,7 +63,10 @@ export function buildEnvironment(options: EnvironmentOptions = {}): TestEnvironm
   const app = new App({
     // An empty list makes CDK skip asset bundling for every stack
     // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.Stack.html#bundlingrequired).
-    context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
+    context: {
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...options.context,
+    },
     builtinCloudFormationValidation: options.validateTemplates ?? false,
     ...(options.outdir && { outdir: options.outdir }),
   });
@@ -67,6 +77,7 @@ export function buildEnvironment(options: EnvironmentOptions = {}): TestEnvironm
     ...(options.subgraphFunctions && { subgraphFunctions: options.subgraphFunctions }),
     ...(options.colocatedSubgraphs && { colocatedSubgraphs: options.colocatedSubgraphs }),
     ...(options.production !== undefined && { production: options.production }),
+    ...(options.webExports && { webExports: options.webExports }),
   });
   return { app, stack };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fakeBin } from './support/fakeBin.js';
 import { runCli } from './support/runCli.js';
+import { LOCAL_PORTS } from '@stack/local/ports';
 
 const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -65,11 +66,8 @@ describe('Command: stack doctor', () => {
       'node',
       'java',
       'chromium',
-      'port api',
-      'port auth',
-      'port dynamodb',
-      'port eventbridge',
-      'port sqs',
+      // One check per port of the local cloud, whatever ports it grows.
+      ...Object.keys(LOCAL_PORTS).map((name) => `port ${name}`),
     ]);
   });
 });

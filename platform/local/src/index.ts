@@ -18,7 +18,18 @@ export {
   type LocalStage,
   type LocalStageOptions,
   type DevManifest,
+  type LocalResources,
 } from './dev/startLocalStage.js';
+export {
+  resolveIntrinsics,
+  resolveString,
+  UnresolvableIntrinsicError,
+  type IntrinsicContext,
+  type TemplateValue,
+} from './cloudformation/resolveIntrinsics.js';
+export { synthLocalStage, type SynthesizedStage } from './cloudformation/synthLocalStage.js';
+export { JavaMissingError, requireJava } from './config/requireJava.js';
+export type { FunctionInvocation } from './cloudformation/invocationContext.js';
 export * from './eventbridge/index.js';
 export {
   startTableStreamPipe,
@@ -36,3 +47,4 @@ export {
 } from './sqs/startQueuePoller.js';
 export { toLambdaSqsRecord, type QueueSource } from './sqs/toLambdaSqsRecord.js';
 export { checkPortsFree, PortsInUseError } from './config/checkPortsFree.js';
+export * from './web/index.js';

@@ -29,19 +29,36 @@ export function subgraphServiceNames(servicesRoot: string = SERVICES_ROOT.pathna
 export async function loadSubgraphs(
   tableName: string,
   servicesRoot: string = SERVICES_ROOT.pathname,
+  importModule: ModuleImporter = nativeImport,
 ): Promise<Map<string, Subgraph>> {
-  const config: SubgraphConfig = { tableName };
   const subgraphs = new Map<string, Subgraph>();
   for (const name of subgraphServiceNames(servicesRoot)) {
-    const file = join(servicesRoot, name, 'src', 'subgraph.ts');
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const factory = module[subgraphFactoryName(name)];
-    if (typeof factory !== 'function') {
-      throw new Error(
-        `${file} does not export ${subgraphFactoryName(name)}(config), the function the local cloud builds the ${name} subgraph with`,
-      );
-    }
-    subgraphs.set(name, (factory as (config: SubgraphConfig) => Subgraph)(config));
+    subgraphs.set(name, await loadSubgraph(name, tableName, servicesRoot, importModule));
   }
   return subgraphs;
+}
+
+/** Imports a module by file path (native `import()`, or a fresh instance on reload). */
+export type ModuleImporter = (file: string) => Promise<Record<string, unknown>>;
+
+const nativeImport: ModuleImporter = async (file) =>
+  (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+
+/** Builds one subgraph service from its `src/subgraph.ts` (`create<Name>Subgraph(config)`). */
+export async function loadSubgraph(
+  name: string,
+  tableName: string,
+  servicesRoot: string = SERVICES_ROOT.pathname,
+  importModule: ModuleImporter = nativeImport,
+): Promise<Subgraph> {
+  const config: SubgraphConfig = { tableName };
+  const file = join(servicesRoot, name, 'src', 'subgraph.ts');
+  const module = await importModule(file);
+  const factory = module[subgraphFactoryName(name)];
+  if (typeof factory !== 'function') {
+    throw new Error(
+      `${file} does not export ${subgraphFactoryName(name)}(config), the function the local cloud builds the ${name} subgraph with`,
+    );
+  }
+  return (factory as (config: SubgraphConfig) => Subgraph)(config);
 }

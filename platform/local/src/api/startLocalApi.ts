@@ -9,7 +9,8 @@ import {
   type Router,
 } from '@stack/router';
 import { randomBytes } from 'node:crypto';
-import { loadSubgraphs } from './loadSubgraphs.js';
+import { loadSubgraph, loadSubgraphs, type ModuleImporter } from './loadSubgraphs.js';
+import { ReloadableSubgraph } from '../reload/ReloadableSubgraph.js';
 import { startApiEdge, type ApiEdge } from './startApiEdge.js';
 
 /** How the router reaches subgraphs locally: over HTTP, or inside its own process. */
@@ -29,6 +30,8 @@ export interface LocalApiOptions {
   readonly host?: string;
   readonly production?: boolean;
   readonly subgraphTimeoutMs?: number;
+  /** Where the subgraph services are; default the repository's `services/`. */
+  readonly servicesRoot?: string;
 }
 
 /** The running local API and its parts (tests stop single subgraphs to see partial results). */
@@ -39,6 +42,8 @@ export interface LocalApi {
   readonly subgraphs: ReadonlyMap<string, Subgraph>;
   /** The HTTP listeners of the subgraphs (http topology only). */
   readonly listeners: ReadonlyMap<string, HttpListener>;
+  /** Rebuilds a subgraph from its sources (fresh modules via `importModule`); false if unknown. */
+  reloadSubgraph(name: string, importModule: ModuleImporter): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -49,7 +54,13 @@ export interface LocalApi {
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const secret = randomBytes(32).toString('base64url');
   const timeoutMs = options.subgraphTimeoutMs ?? 5_000;
-  const subgraphs = await loadSubgraphs(options.tableName);
+  // Wrapped so a reload swaps the implementation under the listeners and the router.
+  const subgraphs = new Map<string, ReloadableSubgraph>(
+    [...(await loadSubgraphs(options.tableName, options.servicesRoot))].map(([name, subgraph]) => [
+      name,
+      new ReloadableSubgraph(subgraph),
+    ]),
+  );
   const listeners = new Map<string, HttpListener>();
   if (options.topology === 'http') {
     for (const [name, subgraph] of subgraphs)
@@ -82,6 +93,14 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     router,
     subgraphs,
     listeners,
+    async reloadSubgraph(name, importModule) {
+      const subgraph = subgraphs.get(name);
+      if (!subgraph) return false;
+      subgraph.replace(
+        await loadSubgraph(name, options.tableName, options.servicesRoot, importModule),
+      );
+      return true;
+    },
     async close() {
       await edge.close();
       await router.stop();

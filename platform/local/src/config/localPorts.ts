@@ -13,6 +13,12 @@ export const LOCAL_PORTS = {
   eventbridge: 4010,
   /** fauxqs: SQS (the event workers' queues) and SNS. */
   sqs: 4566,
+  /** aws-ses-v2-local: SES v2 SendEmail, and a web viewer of the mail sent. */
+  mail: 8005,
+  /** The public web app (static export of web/app, with its /config.json). */
+  web: 3000,
+  /** The internal (admin) web app (static export of web/internal). */
+  internal: 3001,
 } as const;
 
 export type LocalPortName = keyof typeof LOCAL_PORTS;

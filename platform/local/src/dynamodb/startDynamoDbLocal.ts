@@ -57,8 +57,14 @@ export async function startDynamoDbLocal(
       );
     });
   });
-  await Promise.race([waitForPort(port, options.timeoutMs ?? 30_000), exited]);
   exited.catch(() => undefined);
+  try {
+    await Promise.race([waitForPort(port, options.timeoutMs ?? 30_000), exited]);
+  } catch (error) {
+    // A JVM that never answered must not outlive the failed start.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  }
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,

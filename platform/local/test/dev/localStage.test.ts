@@ -1,22 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DEMO_PRODUCTS,
+  JavaMissingError,
   LOCAL_EVENT_BUS_NAME,
   startLocalStage,
   type LocalStage,
 } from '../../src/index.js';
 import { postGraphQL } from '../support/graphqlClient.js';
 
-// Two starts of the whole local stage, each with its own DynamoDB Local (a JVM).
-jest.setTimeout(120_000);
+// Two starts of the whole local stage, each with its own DynamoDB Local (a JVM), the first
+// synthesizing the stage (no cache in the test's own state folder).
+jest.setTimeout(240_000);
 
 const CREATE_REVIEW = `mutation ($productId: ID!) {
   createReview(productId: $productId, rating: 5, body: "Whistles like a train") { id }
@@ -68,6 +85,22 @@ function writeWorkerService(servicesRoot: string): void {
   );
 }
 
+/**
+ * Copies the repository's services (specs and sources) into `servicesRoot`, so the stage
+ * synthesizes and runs the real services while the test may edit its own copies. Without
+ * their package.json: a second package of the same name would collide in jest's module map.
+ */
+function copyRepositoryServices(servicesRoot: string): void {
+  const services = join(REPOSITORY, 'services');
+  for (const name of readdirSync(services)) {
+    if (!existsSync(join(services, name, 'service.yaml'))) continue;
+    cpSync(join(services, name), join(servicesRoot, name), {
+      recursive: true,
+      filter: (source) => !/[/\\](node_modules|dist|test|package\.json)$/.test(source),
+    });
+  }
+}
+
 /** A port nothing listens on right now. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -105,9 +138,10 @@ async function eventually<T>(check: () => T | undefined, ms = 10_000): Promise<T
 // The local stage as `npm start` runs it, on free ports and a state folder of its own.
 describe('the local stage (npm start)', () => {
   const root = mkdtempSync(join(tmpdir(), 'stack-local-stage-'));
-  // A worker service of this test's own, inside the repository so its handler resolves
-  // @stack/kit as a real service's does.
+  // Copies of the repository's services plus a worker service of this test's own, inside the
+  // repository so their handlers resolve @stack/kit as a real service's does.
   const servicesRoot = join(REPOSITORY, '.stack', `test-services-${randomUUID()}`);
+  copyRepositoryServices(servicesRoot);
   writeWorkerService(servicesRoot);
   const saved = { ...process.env };
   let env: NodeJS.ProcessEnv;
@@ -124,12 +158,16 @@ describe('the local stage (npm start)', () => {
       STACK_PORT_DYNAMODB: String(await freePort()),
       STACK_PORT_EVENTBRIDGE: String(await freePort()),
       STACK_PORT_SQS: String(await freePort()),
+      STACK_PORT_MAIL: String(await freePort()),
+      STACK_PORT_WEB: String(await freePort()),
+      STACK_PORT_INTERNAL: String(await freePort()),
     };
     stage = await startLocalStage({ root, env, servicesRoot });
   });
 
   afterAll(async () => {
-    await stage.stop();
+    // Undefined when the start failed; the copies must go all the same.
+    await (stage as LocalStage | undefined)?.stop();
     // The stage points the process's SDK clients at its emulators; give the other tests back theirs.
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
@@ -147,6 +185,50 @@ describe('the local stage (npm start)', () => {
       eventbridge: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+/),
       eventBus: LOCAL_EVENT_BUS_NAME,
     });
+  });
+
+  it('provisions the table, queues, rules and function settings from the synthesized local stage', async () => {
+    // Prepare
+    const dynamodb = new DynamoDBClient({});
+
+    // Act
+    const table = await dynamodb.send(
+      new DescribeTableCommand({ TableName: stage.manifest.table }),
+    );
+    const ttl = await dynamodb.send(
+      new DescribeTimeToLiveCommand({ TableName: stage.manifest.table }),
+    );
+    dynamodb.destroy();
+    const rules = stage.eventBridge.listRules(LOCAL_EVENT_BUS_NAME);
+
+    // Assess: the environment template's table, as its CloudFormation declares it
+    expect(stage.manifest.table).toBe('local-Environment-Table');
+    expect(stage.manifest.resources.assembly.directory).toContain(join(root, '.stack', 'cdk.out'));
+    expect(table.Table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(table.Table?.GlobalSecondaryIndexes?.[0]?.IndexName).toBe('gsi1');
+    expect(table.Table?.StreamSpecification?.StreamViewType).toBe('NEW_AND_OLD_IMAGES');
+    expect(ttl.TimeToLiveDescription?.AttributeName).toBe('expiresAt');
+    // The worker's queue, DLQ and rule come from the event-worker template's stack
+    expect(stage.manifest.resources.queues).toEqual(
+      expect.arrayContaining([
+        'local-Service-review-worker-Queue',
+        'local-Service-review-worker-DeadLetterQueue',
+      ]),
+    );
+    const workerRule = rules.find((rule) => rule.name === 'local-Service-review-worker-Events0');
+    expect(JSON.parse(workerRule?.eventPattern ?? '{}')).toEqual({
+      source: ['stack.reviews'],
+      'detail-type': ['ReviewCreated'],
+    });
+    // Function settings are the templates' environment variables, resolved to local names
+    expect(process.env['TABLE_NAME']).toBe('local-Environment-Table');
+    expect(process.env['EVENT_BUS_NAME']).toBe(LOCAL_EVENT_BUS_NAME);
+    expect(stage.manifest.resources.functions['stack-local-review-worker']).toMatch(
+      /review-worker\/src\/handler\.ts$/,
+    );
   });
 
   it('carries a signed-in createReview from the table stream through the Pipe to a rule on the bus', async () => {
@@ -226,6 +308,23 @@ describe('the local stage (npm start)', () => {
       detail: { id: poisonId },
     });
     expect(received().filter((message) => message.detail?.id === goodId)).toHaveLength(1);
+  });
+
+  it('refuses to start without java on PATH, before anything is started or written', async () => {
+    // Prepare: a PATH holding only node.
+    const other = mkdtempSync(join(tmpdir(), 'stack-local-stage-nojava-'));
+    const bin = mkdtempSync(join(tmpdir(), 'stack-path-'));
+    symlinkSync(process.execPath, join(bin, 'node'));
+
+    // Act
+    const starting = startLocalStage({ root: other, env: { ...env, PATH: bin } });
+
+    // Assess
+    await expect(starting).rejects.toThrow(JavaMissingError);
+    await expect(starting).rejects.toThrow(/apt-get install -y default-jre-headless/);
+    expect(existsSync(join(other, '.stack'))).toBe(false);
+    rmSync(other, { recursive: true, force: true });
+    rmSync(bin, { recursive: true, force: true });
   });
 
   it('refuses to start when a port is taken, naming it and the variable that moves it', async () => {

@@ -237,6 +237,44 @@ describe('LocalEventBridge: PutEvents', () => {
     });
   });
 
+  it('answers fields of the wrong type with AWS-shaped errors, through the SDK and raw, and keeps serving', async () => {
+    // Prepare
+    const url = bus.bridge.url;
+    const wrong = { ...orderPlaced(), Detail: 42, Resources: 'not-a-list' };
+
+    // Act
+    const viaSdk = await bus.client
+      .send(new PutEventsCommand({ Entries: [wrong as unknown as PutEventsRequestEntry] }))
+      .then(
+        (result) => ({ result }),
+        (error: unknown) => ({
+          error: error as { name: string; $metadata: { httpStatusCode?: number } },
+        }),
+      );
+    const entriesNotList = await rawRequest(url, 'PutEvents', '{"Entries": "nope"}');
+    const sourceNumber = await rawRequest(
+      url,
+      'PutEvents',
+      JSON.stringify({ Entries: [{ Source: 7, DetailType: 'X', Detail: '{}' }] }),
+    );
+    const next = await bus.client.send(new PutEventsCommand({ Entries: [orderPlaced()] }));
+
+    // Assess: a 400 with an AWS error type, or a per-entry error; never a crash or a 500.
+    if ('error' in viaSdk) {
+      expect(viaSdk.error.$metadata.httpStatusCode).toBe(400);
+      expect(viaSdk.error.name).toMatch(/ValidationException|SerializationException/);
+    } else {
+      expect(viaSdk.result.FailedEntryCount).toBe(1);
+      expect(viaSdk.result.Entries?.[0]?.ErrorCode).toEqual(expect.any(String));
+    }
+    for (const response of [entriesNotList, sourceNumber]) {
+      expect(response.status).toBe(400);
+      expect(response.body['__type']).toMatch(/ValidationException|SerializationException/);
+      expect(response.body['message']).toEqual(expect.any(String));
+    }
+    expect(next.FailedEntryCount).toBe(0);
+  });
+
   it('accepts an event for a bus that does not exist and drops it, as AWS does', async () => {
     // Prepare
     const entry = { ...orderPlaced(), EventBusName: 'no-such-bus' };

@@ -3,9 +3,11 @@ import { registerBuild } from './commands/build.js';
 import { registerCompose } from './commands/compose.js';
 import { registerCost } from './commands/cost.js';
 import { registerDev } from './commands/dev.js';
+import { registerDlq } from './commands/dlq.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerNew } from './commands/new.js';
 import { registerTemplates } from './commands/templates.js';
+import { registerTrustedDocuments } from './commands/trustedDocuments.js';
 import { registerUpgrade } from './commands/upgrade.js';
 import { cliVersion } from './version.js';
 
@@ -23,5 +25,7 @@ export function createProgram(): Command {
   registerNew(program);
   registerTemplates(program);
   registerUpgrade(program);
+  registerDlq(program);
+  registerTrustedDocuments(program);
   return program;
 }

@@ -922,10 +922,13 @@ describe('StackEnvStack: synthesis', () => {
     // Act
     const annotations = stacksOf(app).flatMap((stack) => {
       const found = Annotations.fromStack(stack);
-      return [
-        ...found.findWarning('*', Match.anyValue()),
-        ...found.findError('*', Match.anyValue()),
-      ].map((message) => `${message.id}: ${JSON.stringify(message.entry.data)}`);
+      return (
+        [...found.findWarning('*', Match.anyValue()), ...found.findError('*', Match.anyValue())]
+          .map((message) => `${message.id}: ${JSON.stringify(message.entry.data)}`)
+          // Whether the web exports exist depends on `npm run build` having run (a fresh clone
+          // has none); Hosting.test.ts covers that warning.
+          .filter((text) => !text.includes('@stack/stack-env:webExportMissing'))
+      );
     });
 
     // Assess

@@ -1,9 +1,11 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { repositoryServices } from '@stack/kit/testing';
 import { supergraphSdl } from '@stack/router';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { ANONYMOUS_ONLY_AUTH } from '../infra/anonymousAuth.js';
 import { atMost } from '../report/Target.js';
 import { formatNumber } from '../report/evaluateTarget.js';
@@ -25,6 +27,7 @@ import { measureColdStart, type ColdStart } from './measureColdStart.js';
 export const COLD_START_RUNS = 5;
 
 /** Cold start targets, in ms: the router, and each subgraph. */
+const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const ROUTER_COLD_START_MS = 400;
 const SUBGRAPH_COLD_START_MS = 250;
 /** The router bundle's size target: 1.5 MB, 1 MB being 1,000,000 bytes. */
@@ -179,7 +182,12 @@ function environmentFor(
     return { ...lambda, TABLE_NAME: 'bench-cold-start', ROUTER_SHARED_SECRET: BENCH_ROUTER_SECRET };
   }
   if (kind === 'worker') {
-    return { ...lambda, TABLE_NAME: 'bench-cold-start', EVENT_BUS_NAME: 'bench-cold-start' };
+    return {
+      ...lambda,
+      ...specEnvironment(name),
+      TABLE_NAME: 'bench-cold-start',
+      EVENT_BUS_NAME: 'bench-cold-start',
+    };
   }
   if (kind === 'authorizer') {
     return {
@@ -190,6 +198,16 @@ function environmentFor(
     };
   }
   return lambda;
+}
+
+/** The extra variables a service's spec gives its function (`spec.environment`). */
+function specEnvironment(name: string): Record<string, string> {
+  const file = join(repositoryRoot, 'services', name, 'service.yaml');
+  const spec = parse(readFileSync(file, 'utf8')) as { spec?: { environment?: unknown } };
+  const environment = spec.spec?.environment;
+  return typeof environment === 'object' && environment !== null
+    ? (environment as Record<string, string>)
+    : {};
 }
 
 /** A cold start only counts if the handler answered correctly. */

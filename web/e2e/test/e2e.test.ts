@@ -88,7 +88,7 @@ describe('E2E suite: the web apps on the local API', () => {
     expect(web.missing).toEqual([]);
   });
 
-  it('signs in, posts a review, moderates it away and refuses a non-admin', async () => {
+  it('signs in, posts a review, moderates it away, refuses a non-admin and signs out', async () => {
     // Act
     const { code, output } = await runSuite({
       WEB_URL: web.web.url,
@@ -101,7 +101,7 @@ describe('E2E suite: the web apps on the local API', () => {
     });
 
     // Assess
-    expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('4 passed') });
+    expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('5 passed') });
     for (const page of ['products', 'product', 'moderation']) {
       expect(existsSync(join(screenshots, `${page}.png`))).toBe(true);
     }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-// The newest modification time among an app's sources (what `next build` reads).
+// The newest modification time among an app's sources (what `next build` reads), the shared
+// web/ui workspace's included.
 function newestSource(appDir: string): number {
   let newest = 0;
   const visit = (path: string): void => {
@@ -15,6 +16,10 @@ function newestSource(appDir: string): number {
   };
   for (const name of ['src', 'next.config.ts', 'package.json']) {
     if (existsSync(join(appDir, name))) visit(join(appDir, name));
+  }
+  const shared = join(appDir, '..', 'ui');
+  for (const name of ['src', 'package.json']) {
+    if (existsSync(join(shared, name))) visit(join(shared, name));
   }
   return newest;
 }

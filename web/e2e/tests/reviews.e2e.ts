@@ -79,4 +79,28 @@ test.describe('A review from the public app to moderation', () => {
     await expect(page.getByRole('heading', { name: 'No access' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Review moderation' })).toHaveCount(0);
   });
+
+  test('a user signs out through the hosted UI and stays signed out after a reload', async ({
+    page,
+  }) => {
+    // Prepare
+    await page.goto(target.webUrl);
+    await signIn(page, target, target.user);
+    const logoutRequest = page.waitForRequest(
+      (request) =>
+        request.isNavigationRequest() && new URL(request.url()).pathname.endsWith('/logout'),
+    );
+
+    // Act: the app forgets its tokens, then the hosted UI's /logout sends the browser back.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const logout = new URL((await logoutRequest).url());
+    await page.waitForURL((url) => url.origin === new URL(target.webUrl).origin);
+
+    // Assess: the hosted UI ended its session too (its /logout, told where to return).
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true }).first()).toBeVisible();
+    expect(logout.searchParams.get('logout_uri')).toBe(`${new URL(target.webUrl).origin}/`);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  });
 });

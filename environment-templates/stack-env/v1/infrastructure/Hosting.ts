@@ -85,6 +85,7 @@ export class Hosting extends Construct {
             authority: `${issuerOrigin}/${props.userPoolId}`,
             clientId: props.clientIds[name],
             scopes: SITE_SCOPES,
+            signOutUrl: `${props.authDomainUrl}/logout`,
           },
           stage: props.stageName,
         },

@@ -362,13 +362,18 @@ describe('Hosting: deployment', () => {
       );
 
       // Assess
-      expect(JSON.parse(rendered)).toEqual({
+      const config = JSON.parse(rendered) as { auth: { signOutUrl: string } };
+      expect(config.auth.signOutUrl).toMatch(
+        /^https:\/\/\{\{'Ref':'AuthUserPoolDomain[0-9A-F]+'\}\}\.auth\.eu-west-1\.amazoncognito\.com\/logout$/,
+      );
+      expect(config).toEqual({
         apiUrl: `https://{{'Fn::GetAtt':['${stack.getLogicalId(stack.edge.distribution.node.defaultChild as never)}','DomainName']}}/graphql`,
         auth: {
           authority:
             "https://cognito-idp.eu-west-1.{{'Ref':'AWS::URLSuffix'}}/{{'Ref':'AuthUserPool8115E87F'}}",
           clientId: `{{'Ref':'AuthUserPool${site}Client${site === 'Public' ? '80C21991' : '205A6E47'}'}}`,
           scopes: 'openid email profile',
+          signOutUrl: config.auth.signOutUrl,
         },
         stage: 'integration',
       });

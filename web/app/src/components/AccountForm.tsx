@@ -1,10 +1,8 @@
 'use client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { errorText, StatusMessage, useAuth } from '@stack/web-ui';
 import { ACCOUNT, UPDATE_ME } from '../api/operations';
-import { useAuth } from '../auth/AuthContext';
-import { errorText } from './errorText';
-import { StatusMessage } from './StatusMessage';
 
 /** The signed-in user's profile: display name and email notifications. */
 export function AccountForm() {

@@ -1,13 +1,11 @@
 'use client';
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'next/navigation';
+import { errorText, formatPrice, StatusMessage } from '@stack/web-ui';
 import { PRODUCT_PAGE } from '../api/operations';
-import { errorText } from './errorText';
-import { formatPrice } from './formatPrice';
 import { RatingSummary } from './RatingSummary';
 import { ReviewForm } from './ReviewForm';
 import { ReviewList } from './ReviewList';
-import { StatusMessage } from './StatusMessage';
 
 /** The product named by ?id=, its reviews, and the form to write one. */
 export function ProductDetails() {

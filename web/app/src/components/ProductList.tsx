@@ -1,11 +1,9 @@
 'use client';
 import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
+import { errorText, formatPrice, StatusMessage } from '@stack/web-ui';
 import { PRODUCT_LIST } from '../api/operations';
-import { errorText } from './errorText';
-import { formatPrice } from './formatPrice';
 import { RatingSummary } from './RatingSummary';
-import { StatusMessage } from './StatusMessage';
 
 /** The catalogue, newest first, twelve at a time. */
 export function ProductList() {

@@ -1,10 +1,8 @@
 'use client';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorText, StatusMessage, useAuth } from '@stack/web-ui';
 import { CREATE_REVIEW } from '../api/operations';
-import { useAuth } from '../auth/AuthContext';
-import { errorText } from './errorText';
-import { StatusMessage } from './StatusMessage';
 
 const MAX_BODY = 4000;
 

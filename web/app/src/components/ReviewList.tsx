@@ -1,10 +1,8 @@
 'use client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { errorText, StatusMessage, useAuth } from '@stack/web-ui';
 import { DELETE_REVIEW, VIEWER } from '../api/operations';
-import { useAuth } from '../auth/AuthContext';
-import { errorText } from './errorText';
-import { StatusMessage } from './StatusMessage';
 
 interface ReviewItem {
   readonly id: string;

@@ -1,9 +1,8 @@
 'use client';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { useAuth } from '../auth/AuthContext';
+import { CALLBACK_PATH, useAuth } from '@stack/web-ui';
 import { groupsOf } from '../auth/groupsOf';
-import { CALLBACK_PATH } from '../auth/createUserManager';
 
 /** The Cognito group whose members may use this app; the API enforces the same rule. */
 export const ADMIN_GROUP = 'admin';

@@ -1,9 +1,8 @@
 'use client';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorText, StatusMessage } from '@stack/web-ui';
 import { CREATE_PRODUCT } from '../api/operations';
-import { errorText } from './errorText';
-import { StatusMessage } from './StatusMessage';
 
 /** Lists a new product; the API checks every field again. */
 export function CreateProductForm() {

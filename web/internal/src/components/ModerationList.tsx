@@ -1,9 +1,8 @@
 'use client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { errorText, StatusMessage } from '@stack/web-ui';
 import { DELETE_REVIEW, MODERATION } from '../api/operations';
-import { errorText } from './errorText';
-import { StatusMessage } from './StatusMessage';
 
 /** Each product with its ten latest reviews; an admin can delete any of them. */
 export function ModerationList() {

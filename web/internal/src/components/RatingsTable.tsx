@@ -1,8 +1,7 @@
 'use client';
 import { useQuery } from '@apollo/client/react';
+import { errorText, StatusMessage } from '@stack/web-ui';
 import { ANALYTICS } from '../api/operations';
-import { errorText } from './errorText';
-import { StatusMessage } from './StatusMessage';
 
 /** Rating count and average rating per product, as the analytics service keeps them. */
 export function RatingsTable() {

@@ -13,6 +13,11 @@ export interface SiteConfig {
     readonly clientId: string;
     /** Space-separated OAuth scopes to request. */
     readonly scopes: string;
+    /**
+     * The hosted UI's sign-out endpoint (`<auth domain>/logout`): the apps send the browser there
+     * with `client_id` and `logout_uri` to end the hosted UI's session too, not only their own.
+     */
+    readonly signOutUrl: string;
   };
   /** The environment's stage name. */
   readonly stage: string;

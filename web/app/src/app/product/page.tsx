@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
+import { StatusMessage } from '@stack/web-ui';
 import { ProductDetails } from '../../components/ProductDetails';
-import { StatusMessage } from '../../components/StatusMessage';
 
 // One static page for every product: the id comes from ?id=, read in the browser, because a
 // static export cannot pre-render products that are created after the build.

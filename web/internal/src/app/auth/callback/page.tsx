@@ -1,4 +1,4 @@
-import { SignInCallback } from '../../../components/SignInCallback';
+import { SignInCallback } from '@stack/web-ui';
 
 export default function CallbackPage() {
   return <SignInCallback />;

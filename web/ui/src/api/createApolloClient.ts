@@ -3,7 +3,6 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { Kind, type DocumentNode } from 'graphql';
 import type { WebConfig } from '../config/WebConfig';
-import persistedDocuments from '../gql/persisted-documents.json';
 
 /** Codegen's client preset stores each document's sha256 on it (persisted documents). */
 type HashedDocument = DocumentNode & { readonly __meta__?: { readonly hash?: string } };
@@ -18,11 +17,16 @@ function persistedHash(document: DocumentNode): string {
   return hash;
 }
 
-const documentText: Readonly<Record<string, string>> = persistedDocuments;
+/** An app's src/gql/persisted-documents.json: the text of each generated document by its sha256. */
+export type PersistedDocuments = Readonly<Record<string, string>>;
 
 // When the full text is sent, it is the registered text itself, so the router can check that
 // it hashes to sha256Hash (graphql-js's print would lay it out differently).
-function printPersisted(document: DocumentNode, print: (node: DocumentNode) => string): string {
+function printPersisted(
+  document: DocumentNode,
+  print: (node: DocumentNode) => string,
+  documentText: PersistedDocuments,
+): string {
   const hash = (document as HashedDocument).__meta__?.hash;
   return (hash !== undefined ? documentText[hash] : undefined) ?? print(document);
 }
@@ -30,10 +34,12 @@ function printPersisted(document: DocumentNode, print: (node: DocumentNode) => s
 /**
  * Apollo Client for the stage's API. Operations go the persisted-query way (only the sha256 of
  * the generated document); outside production the full text follows when the router asks for
- * it, so a new operation works before its hash is registered.
+ * it, so a new operation works before its hash is registered. persistedDocuments is the app's
+ * src/gql/persisted-documents.json; accessToken is read on every request.
  */
 export function createApolloClient(
   config: WebConfig,
+  persistedDocuments: PersistedDocuments,
   accessToken: () => string | undefined,
 ): ApolloClient {
   const auth = new SetContextLink((previous) => {
@@ -53,7 +59,9 @@ export function createApolloClient(
       new HttpLink({
         uri: config.apiUrl,
         print: (node, print) =>
-          node.kind === Kind.DOCUMENT ? printPersisted(node, print) : print(node),
+          node.kind === Kind.DOCUMENT
+            ? printPersisted(node, print, persistedDocuments)
+            : print(node),
       }),
     ]),
     cache: new InMemoryCache({

@@ -20,9 +20,25 @@ export function parseWebConfig(json: unknown): WebConfig {
       authority: text(auth.authority, 'auth.authority'),
       clientId: text(auth.clientId, 'auth.clientId'),
       scopes: text(auth.scopes, 'auth.scopes'),
+      ...(auth.signOutUrl !== undefined && {
+        signOutUrl: httpUrl(text(auth.signOutUrl, 'auth.signOutUrl'), 'auth.signOutUrl'),
+      }),
     },
     stage: text(raw.stage, 'stage'),
   };
+}
+
+function httpUrl(value: string, path: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`/config.json: ${path} must be an absolute URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`/config.json: ${path} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** Fetches and checks /config.json of the origin the app is served from. */

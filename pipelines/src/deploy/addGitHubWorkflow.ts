@@ -4,6 +4,7 @@ import { AwsCredentials, GitHubWorkflow } from 'cdk-pipelines-github';
 import type { Accounts } from '../accounts/Accounts.js';
 import { BUILD_WEB_EXPORTS_COMMAND, REQUIRE_WEB_EXPORTS_ENV } from '../webExports.js';
 import type { DeployWave } from './deployWaves.js';
+import { e2ePasswordSecret } from './e2eCredentials.js';
 import { API_URL_OUTPUT, smokeStep } from './smokeStep.js';
 
 /** The workflow's file in `.github/workflows/`. */
@@ -76,6 +77,9 @@ export function addGitHubWorkflow(
   });
   for (const wave of waves) {
     const githubWave = pipeline.addGitHubWave(wave.id);
+    // The web e2e suite writes (a review, then its deletion): it runs after the first wave only,
+    // before any production stage is touched.
+    const e2e = wave === waves[0];
     for (const { spec, stage } of wave.stages) {
       githubWave.addStageWithGitHubOptions(stage, {
         gitHubEnvironment: {
@@ -84,7 +88,17 @@ export function addGitHubWorkflow(
           // deployment. Jobs of the stage's other stacks drop it (patchDeployWorkflow).
           url: `\${{ steps.Deploy.outputs.${API_URL_OUTPUT} }}`,
         },
-        post: [smokeStep(stage, { setupCommands: GITHUB_SMOKE_SETUP })],
+        post: [
+          smokeStep(stage, {
+            setupCommands: GITHUB_SMOKE_SETUP,
+            e2e,
+            // Empty while the secret is unset: the suite is then skipped with a warning that
+            // says how to create the users (stack e2e-users) and the secret.
+            ...(e2e && {
+              env: { E2E_PASSWORD: `\${{ secrets.${e2ePasswordSecret(spec.name)} }}` },
+            }),
+          }),
+        ],
       });
     }
   }

@@ -1,7 +1,7 @@
 import { JsonPatch } from 'cdk-pipelines-github';
 import { parse } from 'yaml';
 import type { Workflow, WorkflowStep } from '../workflows/Workflow.js';
-import { API_URL_OUTPUT, SMOKE_COMMAND } from './smokeStep.js';
+import { API_URL_OUTPUT, E2E_OUTPUT_DIR, E2E_STAGE_COMMAND, SMOKE_COMMAND } from './smokeStep.js';
 
 /** How long each kind of job may run; GitHub's default is six hours of runner time. */
 export const JOB_TIMEOUT_MINUTES = {
@@ -47,6 +47,43 @@ const SMOKE_SETUP_STEPS: readonly WorkflowStep[] = [
   },
 ];
 
+/** The only variable the e2e step needs that no other step may see: the e2e users' password. */
+const E2E_SECRET_VARIABLE = 'E2E_PASSWORD';
+
+/**
+ * The steps of a smoke job's commands: cdk-pipelines-github writes them as one `run`; here each
+ * suite gets a step of its own, the e2e password reaches only the e2e step (not `npm ci` and its
+ * install scripts), and a failed e2e run keeps its screenshots and traces as an artifact.
+ */
+function smokeSuiteSteps(step: RawStep, password: unknown, stage: string): RawStep[] {
+  const run = step['run'];
+  if (typeof run !== 'string') return [step];
+  const commands = run.split('\n');
+  if (!commands.includes(SMOKE_COMMAND)) return [step];
+  return commands.flatMap((command): RawStep[] => {
+    if (command === SMOKE_COMMAND) return [{ name: 'Run the smoke suite', run: command }];
+    if (command !== E2E_STAGE_COMMAND) return [{ run: command }];
+    return [
+      {
+        name: 'Run the web e2e suite',
+        run: command,
+        ...(password !== undefined && { env: { [E2E_SECRET_VARIABLE]: password } }),
+      },
+      {
+        name: 'Keep the e2e screenshots and traces',
+        if: 'failure()',
+        uses: 'actions/upload-artifact@v7',
+        with: {
+          name: `e2e-${stage}`,
+          path: E2E_OUTPUT_DIR,
+          'if-no-files-found': 'ignore',
+          'retention-days': 14,
+        },
+      },
+    ];
+  });
+}
+
 /** Which kind of job cdk-pipelines-github wrote, read from what the job does. */
 export function deployJobKind(id: string, job: RawJob): DeployJobKind {
   const uses = (prefix: string) => job.steps.some((step) => step.uses?.startsWith(prefix));
@@ -67,7 +104,8 @@ export function deployJobKind(id: string, job: RawJob): DeployJobKind {
  *   and empty `env` maps dropped: actionlint rejects both.
  * - every job gets `timeout-minutes`, the workflow `permissions: {}` (each job declares its own).
  * - smoke jobs: check out and set up Node.js 20 first (the library emits script jobs without a
- *   checkout), named `Smoke <stage>`.
+ *   checkout), named `Smoke <stage>`; the smoke suite and the web e2e suite in steps of their
+ *   own, the e2e password in the e2e step's env only, its traces uploaded when it fails.
  * - deploy jobs: named `Deploy <stack name>`; the CDK deploy role is assumed by role chaining
  *   instead of handing the OIDC session's keys over as inputs, so no workflow names a key; only
  *   the environment stack's job shows the API URL on its GitHub deployment.
@@ -98,19 +136,18 @@ function patchJob(id: string, job: RawJob): JsonPatch[] {
   }
   switch (kind) {
     case 'smoke': {
-      const stage = job.env?.['SMOKE_STAGE'];
+      const stageEnv = job.env?.['SMOKE_STAGE'];
+      const stage = typeof stageEnv === 'string' ? stageEnv : id;
+      const password = job.env?.[E2E_SECRET_VARIABLE];
       patches.push(
-        JsonPatch.replace(at('name'), `Smoke ${typeof stage === 'string' ? stage : id}`),
+        JsonPatch.replace(at('name'), `Smoke ${stage}`),
         JsonPatch.replace(at('steps'), [
           // Copies: YAML would write a value shared by several jobs as an anchor and aliases.
           ...structuredClone(SMOKE_SETUP_STEPS),
-          ...job.steps.map((step) =>
-            step.name === undefined && step['run'] === SMOKE_COMMAND
-              ? { name: 'Run the smoke suite', ...step }
-              : step,
-          ),
+          ...job.steps.flatMap((step) => smokeSuiteSteps(step, password, stage)),
         ]),
       );
+      if (password !== undefined) patches.push(JsonPatch.remove(at('env', E2E_SECRET_VARIABLE)));
       break;
     }
     case 'deploy': {

@@ -88,9 +88,58 @@ describe('Workflow: deploy.yml (cdk-pipelines-github, patched)', () => {
       expect(runs).toContain('npm ci');
       expect(runs).toContain('sudo apt-get install -y chromium');
       expect(runs).toMatch(/^npm run smoke$/m);
-      expect(job.steps.findIndex((step) => step.run === 'npm run smoke')).toBe(
-        job.steps.length - 1,
-      );
+      // The smoke suite runs after the set-up, before anything else the job does.
+      const smoke = job.steps.findIndex((step) => step.run === 'npm run smoke');
+      expect(job.steps.slice(0, smoke).map((step) => step.name)).toEqual([
+        'Check out',
+        'Set up Node.js 20',
+        'Install',
+      ]);
+    },
+  );
+
+  it.each(waves[0]!)(
+    'runs the web e2e suite after the smoke suite of %s (first wave), with the password in its step only',
+    (stage) => {
+      const { job } = graph.smokeJob(stage);
+      const names = job.steps.map((step) => step.name);
+      expect(names.slice(-3)).toEqual([
+        'Run the smoke suite',
+        'Run the web e2e suite',
+        'Keep the e2e screenshots and traces',
+      ]);
+      const e2e = job.steps.find((step) => step.run === 'npm run e2e:stage');
+      const secret = `\${{ secrets.E2E_PASSWORD_${stage.toUpperCase().replaceAll('-', '_')} }}`;
+      expect(e2e?.env).toEqual({ E2E_PASSWORD: secret });
+      // No other step (npm ci and its install scripts among them) sees the password.
+      expect(
+        JSON.stringify({ ...job, steps: job.steps.filter((step) => step !== e2e) }),
+      ).not.toContain('secrets.');
+      const environmentJob = graph
+        .deployJobs(stage)
+        .find(({ job: deploy }) => deploy.outputs?.['ApiUrl']);
+      expect(job.env).toMatchObject({
+        E2E_STAGE: stage,
+        E2E_USER: 'e2e-user',
+        E2E_ADMIN: 'e2e-admin',
+        WEB_URL: `\${{ needs.${environmentJob?.id}.outputs.PublicSiteUrl }}`,
+        INTERNAL_URL: `\${{ needs.${environmentJob?.id}.outputs.InternalSiteUrl }}`,
+      });
+      const upload = uses(job.steps, 'actions/upload-artifact@')[0];
+      expect(upload).toMatchObject({
+        if: 'failure()',
+        with: { path: job.env?.['E2E_OUTPUT_DIR'] },
+      });
+    },
+  );
+
+  it.each(waves.slice(1).flat())(
+    'runs only the read-only smoke suite and page load after %s (production: no test reviews)',
+    (stage) => {
+      const { job } = graph.smokeJob(stage);
+      expect(job.steps.at(-1)?.run).toBe('npm run smoke');
+      expect(JSON.stringify(job)).not.toMatch(/e2e|E2E|secrets\./);
+      expect(job.env?.['SMOKE_WEB_URL']).toMatch(/outputs\.PublicSiteUrl/);
     },
   );
 

@@ -5,6 +5,7 @@ import { registerCost } from './commands/cost.js';
 import { registerDev } from './commands/dev.js';
 import { registerDlq } from './commands/dlq.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerE2eUsers } from './commands/e2eUsers.js';
 import { registerNew } from './commands/new.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerTrustedDocuments } from './commands/trustedDocuments.js';
@@ -27,5 +28,6 @@ export function createProgram(): Command {
   registerUpgrade(program);
   registerDlq(program);
   registerTrustedDocuments(program);
+  registerE2eUsers(program);
   return program;
 }

@@ -21,8 +21,10 @@ export {
   unauthenticated,
   forbidden,
   notFound,
+  serviceUnavailable,
   type ErrorCode,
 } from './errors/graphqlErrors.js';
+export { isTransientAwsError } from './errors/isTransientAwsError.js';
 export {
   ANONYMOUS,
   ADMIN_GROUP,

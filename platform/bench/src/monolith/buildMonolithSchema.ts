@@ -35,8 +35,8 @@ interface FieldOwner {
  * Builds the monolith baseline's executable schema: the supergraph's API schema (what clients
  * see) with the subgraphs' own resolvers attached, so one GraphQL execution runs the same code
  * the federated services run. The resolvers are read from each subgraph's built schema (field
- * `resolve` functions and `__resolveReference`), which is where `buildSubgraphSchema` put the
- * services' resolver maps.
+ * `resolve` functions and `__resolveReference`), which is where the kit's `buildFederatedSchema`
+ * (like Apollo's `buildSubgraphSchema`) puts the services' resolver maps.
  *
  * Entity references work as in federation: when a field belongs to a service that resolves
  * references of the parent's type, and the parent object was produced by another service (e.g.
@@ -102,7 +102,7 @@ function ownersOf(
   return owners;
 }
 
-/** The `__resolveReference` that `buildSubgraphSchema` keeps in the type's extensions. */
+/** The `__resolveReference` the subgraph schema keeps in the type's extensions (`apollo.subgraph`). */
 function referenceResolverOf(extensions: unknown): ReferenceResolver | undefined {
   if (!isObject(extensions) || !isObject(extensions.apollo)) return undefined;
   const subgraph = extensions.apollo.subgraph;

@@ -1,5 +1,3 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,8 +8,12 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
+import { serviceUnavailable } from '../errors/graphqlErrors.js';
+import { isTransientAwsError } from '../errors/isTransientAwsError.js';
 import type { Identity } from '../identity/Identity.js';
 import { serviceLogger } from '../observability/logger.js';
+import { buildFederatedSchema } from './buildFederatedSchema.js';
+import type { Resolvers } from './Resolvers.js';
 import type { SubgraphRequest, SubgraphResponse } from './SubgraphRequest.js';
 
 /** What every resolver of every service gets in its context. */
@@ -21,7 +23,7 @@ export interface BaseContext {
   readonly logger: Logger;
 }
 
-export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
+export type { Resolvers } from './Resolvers.js';
 
 /** What a service passes to `createSubgraph`. */
 export interface SubgraphOptions<TContext extends BaseContext> {
@@ -64,9 +66,10 @@ const DOCUMENT_CACHE_LIMIT = 500;
 export function createSubgraph<TContext extends BaseContext>(
   options: SubgraphOptions<TContext>,
 ): Subgraph<TContext> {
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(options.typeDefs),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  const schema = buildFederatedSchema({
+    typeDefs: options.typeDefs,
+    resolvers: options.resolvers,
+    source: `subgraph "${options.name}"`,
   });
   const logger = serviceLogger(options.name);
   const documents = new Map<string, DocumentNode>();
@@ -134,14 +137,18 @@ export function createSubgraph<TContext extends BaseContext>(
 
 /**
  * Errors thrown by resolvers without a code are bugs or outages: they are logged in full and
- * the client sees a generic message. GraphQL's own request errors (no original error, e.g. a
- * bad variable) keep their message.
+ * the client sees a generic message. An outage of AWS (the table unreachable, throttled, or
+ * failing) becomes SERVICE_UNAVAILABLE, which tells the client that trying again may work; a
+ * bug stays INTERNAL_SERVER_ERROR. GraphQL's own request errors (no original error, e.g. a bad
+ * variable) keep their message.
  */
 function maskUnexpected(error: GraphQLError) {
   if (error.extensions.code || !error.originalError) return error.toJSON();
-  const masked = new GraphQLError('Internal server error', {
+  const replacement = isTransientAwsError(error.originalError)
+    ? serviceUnavailable()
+    : new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return new GraphQLError(replacement.message, {
     path: error.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
-  return masked.toJSON();
+    extensions: replacement.extensions,
+  }).toJSON();
 }

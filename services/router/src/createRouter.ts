@@ -1,15 +1,13 @@
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginUsageReportingDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-} from '@apollo/server/plugin/disabled';
 import type { HttpRequest, HttpResponse, Identity } from '@stack/kit';
 import { randomUUID } from 'node:crypto';
 import { trustedDocuments as webAppDocuments } from './__generated__/trustedDocuments.js';
-import { formatRouterError } from './formatRouterError.js';
+import { DocumentCache } from './execution/DocumentCache.js';
+import { noIntrospectionRule } from './execution/noIntrospectionRule.js';
+import type { PreparedDocument } from './execution/prepareDocument.js';
+import type { OperationRunner } from './execution/runOperation.js';
+import { answerGraphQLRequest } from './http/answerGraphQLRequest.js';
+import { headerLookup } from './http/headerLookup.js';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './limits/index.js';
 import type { RouterContext } from './RouterContext.js';
 import { resolveTrustedDocument, type TrustedDocumentsOptions } from './trustedDocuments/index.js';
@@ -17,6 +15,12 @@ import { resolveTrustedDocument, type TrustedDocumentsOptions } from './trustedD
 /** The largest GraphQL request body the router accepts, in bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 100_000;
 
+/**
+ * How much query text the parsed-document cache holds, in characters. Typical operations are a
+ * few hundred characters, so thousands fit; a flood of distinct large documents cannot hold more
+ * than a few tens of MB of syntax trees.
+ */
+export const DOCUMENT_CACHE_CHARS = 1_000_000;
 /** How to build a router. */
 export interface RouterOptions {
   /** The supergraph composed at build time by `stack compose`. */
@@ -41,9 +45,11 @@ export interface Router {
 }
 
 /**
- * Builds the federated router: Apollo Gateway over a static supergraph (never composed or
- * introspected at run time) inside Apollo Server, with query limits applied as validation
- * rules so abusive operations are refused before any subgraph is called.
+ * Builds the federated router: Apollo Gateway's query planner and executor over a static
+ * supergraph (never composed or introspected at run time), behind the router's own
+ * GraphQL-over-HTTP pipeline (src/http, src/execution). Query limits run as validation rules, so
+ * abusive operations are refused before any subgraph is called; documents that pass are cached
+ * by their text, so a repeated operation is neither parsed nor validated again.
  */
 export function createRouter(options: RouterOptions): Router {
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -57,28 +63,24 @@ export function createRouter(options: RouterOptions): Router {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => options.dataSource(name),
   });
-  const server = new ApolloServer<RouterContext>({
-    gateway,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
-    hideSchemaDetailsFromClientErrors: options.production,
-    validationRules: limitRules(limits),
-    parseOptions: { maxTokens: limits.maxTokens },
-    allowBatchedHttpRequests: false,
-    // Persisted queries are resolved from the web apps' manifest before Apollo (see
-    // resolveTrustedDocument); Apollo's own APQ cache would let any client register documents.
-    persistedQueries: false,
-    formatError: (formatted, error) => formatRouterError(formatted, error, options.production),
-    plugins: [
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      // The default landing page embeds Apollo Sandbox from a CDN: useless offline and in
-      // production, and it would be loaded into every cold start.
-      ApolloServerPluginLandingPageDisabled(),
-    ],
-  });
-  const started = server.start();
+  const ready: Promise<OperationRunner> = gateway.load().then(({ schema, executor }) => ({
+    schema,
+    executor,
+    production: options.production,
+    documents: new DocumentCache<PreparedDocument>(DOCUMENT_CACHE_CHARS),
+    rules: {
+      schema,
+      validationRules: [
+        ...(options.production ? [noIntrospectionRule] : []),
+        ...limitRules(limits),
+      ],
+      maxTokens: limits.maxTokens,
+      hideSuggestions: options.production,
+    },
+  }));
+  // A supergraph that fails to load fails every request (and is logged by the caller); this
+  // only keeps a router that never gets a request from crashing the process on the rejection.
+  ready.catch(() => undefined);
 
   return {
     async handle(request, identity) {
@@ -102,39 +104,28 @@ export function createRouter(options: RouterOptions): Router {
         trusted,
       );
       if (resolved.kind === 'respond') return resolved.response;
-      await started;
-      const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(request.headers))
-        if (value !== undefined) headers.set(name, value);
-      const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
+      const runner = await ready;
+      const context: RouterContext = { identity, requestId: request.requestId ?? randomUUID() };
+      return answerGraphQLRequest(
+        runner,
+        {
           method: request.method,
-          headers,
+          headers: headerLookup(request.headers),
           search: resolved.search,
           body: resolved.body,
         },
-        context: () => Promise.resolve({ identity, requestId: request.requestId ?? randomUUID() }),
-      });
-      return toHttpResponse(response);
+        context,
+      );
     },
     async stop() {
-      // A server that failed to start has nothing to stop; its error reached every request.
-      const startedOk = await started.then(
+      // A gateway that failed to load has nothing to stop; its error reached every request.
+      const loadedOk = await ready.then(
         () => true,
         () => false,
       );
-      if (startedOk) await server.stop();
+      if (loadedOk) await gateway.stop();
     },
   };
-}
-
-async function toHttpResponse(response: HTTPGraphQLResponse): Promise<HttpResponse> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of response.headers) headers[name] = value;
-  let body = '';
-  if (response.body.kind === 'complete') body = response.body.string;
-  else for await (const chunk of response.body.asyncIterator) body += chunk;
-  return { statusCode: response.status ?? 200, headers, body };
 }
 
 function errorResponse(statusCode: number, message: string, code: string): HttpResponse {

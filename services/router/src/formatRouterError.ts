@@ -44,10 +44,12 @@ const EXPECTED_CODES = new Set([
   'TOO_MANY_ALIASES',
   'QUERY_TOO_COSTLY',
   'PAYLOAD_TOO_LARGE',
+  // An outage (the table unreachable, throttled): the subgraph's message says to retry.
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**
- * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; the query-limit
+ * The pipeline reports every validation error as GRAPHQL_VALIDATION_FAILED; the query-limit
  * rules' own codes (kept on the original error) tell a client which limit it hit.
  */
 function queryLimitCode(error: unknown): string | undefined {

@@ -115,4 +115,105 @@ describe('Function: createRouter', () => {
     );
     expect(response.statusCode).toBe(400);
   });
+
+  it('runs a query over GET only with a CSRF-preflight header', async () => {
+    router = routerFor({ production: true });
+    const get = (headers: Record<string, string>) =>
+      router!.handle(
+        { method: 'GET', headers, body: '', search: '?query=%7B%20whoAmI%20%7D' },
+        ANONYMOUS,
+      );
+    const refused = await get({});
+    const allowed = await get({ 'apollo-require-preflight': 'true' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Cross-Site Request Forgery');
+    expect(allowed.statusCode).toBe(200);
+    expect(JSON.parse(allowed.body)).toEqual({ data: { whoAmI: 'anonymous' } });
+  });
+
+  it('refuses a mutation over GET with 405 and Allow: POST, and runs it over POST', async () => {
+    router = routerFor({ production: true });
+    const mutation = 'mutation { rate(id: "1", stars: 5) }';
+    const overGet = await router.handle(
+      {
+        method: 'GET',
+        headers: { 'apollo-require-preflight': 'true' },
+        body: '',
+        search: `?${new URLSearchParams({ query: mutation }).toString()}`,
+      },
+      ANONYMOUS,
+    );
+    expect(overGet.statusCode).toBe(405);
+    expect(overGet.headers.allow).toBe('POST');
+    expect((await ask(router, mutation)).body).toEqual({ data: { rate: 5 } });
+  });
+
+  it('answers variables that do not fit with 400 BAD_USER_INPUT', async () => {
+    router = routerFor({ production: true });
+    const response = await router.handle(
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query Book($id: ID!) { book(id: $id) { title } }',
+          variables: {},
+        }),
+      },
+      ANONYMOUS,
+    );
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+  });
+
+  it('answers in the media type the Accept header prefers, and 406 when it accepts none', async () => {
+    router = routerFor({ production: false });
+    const withAccept = (accept: string) =>
+      router!.handle(
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept },
+          body: JSON.stringify({ query: '{ whoAmI }' }),
+        },
+        ANONYMOUS,
+      );
+    const graphqlResponse = await withAccept('application/graphql-response+json');
+    const json = await withAccept('application/json');
+    const none = await withAccept('image/png');
+    expect(graphqlResponse.headers['content-type']).toBe(
+      'application/graphql-response+json; charset=utf-8',
+    );
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(none.statusCode).toBe(406);
+  });
+
+  it('answers a repeated operation the same way from its cached document', async () => {
+    router = routerFor({ production: false });
+    const query = '{ book(id: "3") { title stars } }';
+    const answers = [await ask(router, query), await ask(router, query)];
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0]?.body).toEqual({ data: { book: { title: 'Title 3', stars: 4 } } });
+  });
+
+  it('fails every request while its supergraph does not load, and still stops', async () => {
+    const broken = createRouter({
+      supergraphSdl: 'type Query { nothing: String }',
+      production: true,
+      dataSource: () => {
+        throw new Error('no data source should be built');
+      },
+    });
+    await expect(
+      broken.handle(
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ nothing }' }),
+        },
+        ANONYMOUS,
+      ),
+    ).rejects.toThrow();
+    await expect(broken.stop()).resolves.toBeUndefined();
+  });
 });

@@ -5,7 +5,7 @@ import { maxAliasesRule } from './maxAliasesRule.js';
 import { maxDepthRule } from './maxDepthRule.js';
 import type { QueryLimits } from './QueryLimits.js';
 
-/** The validation rules enforcing `limits`, for Apollo Server's `validationRules`. */
+/** The validation rules enforcing `limits`, run after graphql's own (see prepareDocument). */
 export function limitRules(
   limits: Pick<QueryLimits, 'maxDepth' | 'maxAliases' | 'maxCost'> = DEFAULT_LIMITS,
 ): ValidationRule[] {

@@ -2,7 +2,7 @@ import type { HttpResponse } from '@stack/kit';
 import { sha256Hex } from './sha256Hex.js';
 import type { TrustedDocumentsOptions } from './TrustedDocumentsOptions.js';
 
-/** A GraphQL-over-HTTP request as the router parsed it, before Apollo Server sees it. */
+/** A GraphQL-over-HTTP request as the router parsed it, before its GraphQL pipeline sees it. */
 export interface GraphQLHttpInput {
   readonly method: string;
   /** The parsed JSON body of a POST; undefined for GET. */
@@ -29,17 +29,17 @@ export const OPERATION_NOT_TRUSTED_MESSAGE =
 /**
  * Applies the Automatic Persisted Queries protocol (`extensions.persistedQuery = { version: 1,
  * sha256Hash }`) against the web apps' manifest, and with `trustedOnly` refuses every operation
- * whose document is not in it, before Apollo Server parses anything. Answers like Apollo Server:
+ * whose document is not in it, before anything is parsed. Answers like Apollo Server:
  * an unknown hash is PERSISTED_QUERY_NOT_FOUND with HTTP 200 (clients then retry with the query),
- * a hash that does not match the query is 400. Resolved requests reach Apollo Server as plain
- * `query` requests, so its own APQ cache stays off and nobody can register documents.
+ * a hash that does not match the query is 400. Resolved requests reach the pipeline as plain
+ * `query` requests; the pipeline has no APQ cache of its own, so nobody can register documents.
  */
 export function resolveTrustedDocument(
   input: GraphQLHttpInput,
   options: TrustedDocumentsOptions,
 ): TrustedDocumentOutcome {
   const fields = operationFields(input);
-  // Batches, non-objects and bad JSON: Apollo Server answers those with its own errors.
+  // Batches, non-objects and bad JSON: the pipeline (src/http) answers those with its own errors.
   if (!fields) return { kind: 'execute', body: input.body, search: input.search };
   const { extensions } = fields;
   const persisted = isRecord(extensions) ? extensions.persistedQuery : undefined;
@@ -123,7 +123,7 @@ function withResolvedQuery(
   return { kind: 'execute', body, search: input.search };
 }
 
-// Apollo Server sends this with its persisted-query errors so no cache keeps the miss.
+// Apollo clients expect this with persisted-query errors (Apollo Server sends it): no cache keeps the miss.
 const NO_CACHE = { 'cache-control': 'private, no-cache, must-revalidate' };
 
 function respond(

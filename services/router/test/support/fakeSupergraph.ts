@@ -11,7 +11,8 @@ export function fakeSupergraph(options: { slowReviewsMs?: number; failReviews?: 
     LINK +
     'type Book @key(fields: "id") { id: ID! title: String! } type Query { book(id: ID!): Book secret: String }';
   const reviews =
-    LINK + 'type Book @key(fields: "id") { id: ID! stars: Int! } type Query { whoAmI: String }';
+    LINK +
+    'type Book @key(fields: "id") { id: ID! stars: Int! } type Query { whoAmI: String } type Mutation { rate(id: ID!, stars: Int!): Int! }';
   const booksResolvers: Resolvers<BaseContext> = {
     Query: {
       book: (_root, args: { id: string }) => ({ id: args.id, title: `Title ${args.id}` }),
@@ -30,6 +31,9 @@ export function fakeSupergraph(options: { slowReviewsMs?: number; failReviews?: 
           await new Promise((resolve) => setTimeout(resolve, options.slowReviewsMs).unref());
         return context.identity.userId ?? 'anonymous';
       },
+    },
+    Mutation: {
+      rate: (_root, args: { id: string; stars: number }) => args.stars,
     },
     Book: {
       __resolveReference: (ref: { id: string }) => ref,

@@ -2,9 +2,13 @@
 // (undici) does what @apollo/gateway asks of them, and the two packages with their
 // dependencies (iconv-lite's code-page tables, a disk cache, proxy agents) were about 1.3 MB
 // of the router bundle. See infrastructure/lambdaBundleOptions.ts.
+//
+// Every member is read from globalThis only when used: the first read of globalThis.fetch
+// loads undici (tens of milliseconds), and the router on Lambda never fetches (it invokes its
+// subgraphs through the Lambda API), so that cost stays out of its cold start.
 'use strict';
 
-const { fetch, Headers, Request, Response } = globalThis;
+const fetch = (...args) => globalThis.fetch(...args);
 
 module.exports = {
   // make-fetch-happen: `fetch.defaults(options)` returns a configured fetch; its options
@@ -13,7 +17,13 @@ module.exports = {
   // node-fetch: the default export and the classes.
   default: fetch,
   fetch,
-  Headers,
-  Request,
-  Response,
+  get Headers() {
+    return globalThis.Headers;
+  },
+  get Request() {
+    return globalThis.Request;
+  },
+  get Response() {
+    return globalThis.Response;
+  },
 };

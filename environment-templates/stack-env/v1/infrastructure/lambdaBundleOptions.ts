@@ -9,6 +9,7 @@ export const LAMBDA_NODE_TARGET = 'node24';
 /** Stand-in modules, in `bundling/` of this template. */
 const unusedModule = fileURLToPath(new URL('../bundling/unusedModule.cjs', import.meta.url));
 const nativeFetch = fileURLToPath(new URL('../bundling/nativeFetch.cjs', import.meta.url));
+const nodeCreateHash = fileURLToPath(new URL('../bundling/nodeCreateHash.cjs', import.meta.url));
 const plainTraceMessages = fileURLToPath(
   new URL('../bundling/usageReportingProtobuf.cjs', import.meta.url),
 );
@@ -28,6 +29,8 @@ const plainTraceMessages = fileURLToPath(
  *   plain objects stand in for them.
  * - Query-plan graphs for debugging (`ts-graphviz`).
  * - HTTP clients (`node-fetch`, `make-fetch-happen`): Node's own fetch serves the gateway.
+ * - `@apollo/utils.createhash`: in a bundle it cannot see Node's crypto and hashes with sha.js,
+ *   in JavaScript; the stand-in uses node:crypto.
  *
  * A replaced package fails loudly if a code path does use it (bundling/unusedModule.cjs).
  * This is the one list: `stack build`, the CDK functions and the bench use it, so what is
@@ -35,6 +38,7 @@ const plainTraceMessages = fileURLToPath(
  */
 export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@apollo/composition': unusedModule,
+  '@apollo/utils.createhash': nodeCreateHash,
   '@apollo/usage-reporting-protobuf': plainTraceMessages,
   '@opentelemetry/exporter-metrics-otlp-http': unusedModule,
   '@opentelemetry/resource-detector-alibaba-cloud': unusedModule,

@@ -11,7 +11,9 @@ export function formatResourceTable(resources: LocalResources, root: string): st
     ['Buses', resources.buses],
     ['Rules', resources.rules],
     [
-      'Functions',
+      resources.runsFrom === 'bundles'
+        ? 'Functions, each from its esbuild bundle (no reload on change)'
+        : 'Functions, from their sources',
       Object.entries(resources.functions).map(([name, runs]) => `${name}  ${show(runs)}`),
     ],
   ];

@@ -10,10 +10,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@stack/local/testing';
 
 // One real `stack dev` (DynamoDB Local, a synthesis with no cache) on a busy 2-core machine.
 jest.setTimeout(420_000);
@@ -21,17 +21,6 @@ jest.setTimeout(420_000);
 const REPOSITORY = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(REPOSITORY, 'platform', 'cli', 'bin', 'stack.js');
 const PORTS = ['API', 'AUTH', 'DYNAMODB', 'EVENTBRIDGE', 'SQS', 'MAIL', 'WEB', 'INTERNAL'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Waits until the output so far matches `pattern`, or fails after `ms` showing the output. */
 async function waitForOutput(output: () => string, pattern: RegExp, ms: number): Promise<void> {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DEMO_PRODUCTS, startLocalStage, type LocalStage } from '@stack/local';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { DEMO_PRODUCTS, type LocalStage } from '@stack/local';
+import { startTestStage, type TestStage } from '@stack/local/testing';
 import { runDlqList, runDlqRedrive } from '../../src/dlq/runDlq.js';
 
 // One whole local stage (DynamoDB Local, fauxqs, SES emulator, EventBridge emulator, API).
@@ -15,17 +12,6 @@ interface StoredEmail {
   readonly destination: { readonly to: readonly string[] };
   readonly subject: string;
   readonly body: { readonly html?: string; readonly text?: string };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function eventually<T>(check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
@@ -61,8 +47,7 @@ const OWNER_EMAIL = 'ada@example.com'; // the demo catalogue's owner (seedDemoDa
 
 // Reviews → SQS → notifications worker → SES emulator, on the local stage as `npm start` runs it.
 describe('notifications on the local stage', () => {
-  const root = mkdtempSync(join(tmpdir(), 'stack-notifications-e2e-'));
-  const saved = { ...process.env };
+  let testStage: TestStage;
   let stage: LocalStage;
   let sqs: SQSClient;
 
@@ -97,27 +82,14 @@ describe('notifications on the local stage', () => {
     email.body.text?.includes(reviewBody) === true;
 
   beforeAll(async () => {
-    const env = {
-      ...process.env,
-      STACK_PORT_API: String(await freePort()),
-      STACK_PORT_AUTH: String(await freePort()),
-      STACK_PORT_DYNAMODB: String(await freePort()),
-      STACK_PORT_EVENTBRIDGE: String(await freePort()),
-      STACK_PORT_SQS: String(await freePort()),
-      STACK_PORT_MAIL: String(await freePort()),
-      STACK_PORT_WEB: String(await freePort()),
-      STACK_PORT_INTERNAL: String(await freePort()),
-    };
-    stage = await startLocalStage({ root, env });
+    testStage = await startTestStage({ name: 'stack-notifications-e2e' });
+    stage = testStage.stage;
     sqs = new SQSClient({ endpoint: stage.manifest.sqs });
   });
 
   afterAll(async () => {
     sqs?.destroy();
-    await stage?.stop();
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-    rmSync(root, { recursive: true, force: true });
+    await (testStage as TestStage | undefined)?.stop();
   });
 
   it("emails the product's owner exactly once, even when ReviewPosted is delivered twice", async () => {
@@ -193,15 +165,17 @@ describe('notifications on the local stage', () => {
     // maxReceiveCount 5 deliveries, 5 s apart locally (the visibility timeout).
     await eventually(async () => {
       output.out = '';
-      await runDlqList({ kind: 'local', root }, io);
+      await runDlqList({ kind: 'local', root: testStage.root }, io);
       return /^notifications\s+1\s/m.test(output.out) ? true : undefined;
     }, 90_000);
 
     output.out = '';
-    expect(await runDlqRedrive({ kind: 'local', root }, 'notifications', io)).toBe(0);
+    expect(await runDlqRedrive({ kind: 'local', root: testStage.root }, 'notifications', io)).toBe(
+      0,
+    );
     expect(output.out).toContain('notifications: moved 1 message(s)');
     output.out = '';
-    await runDlqList({ kind: 'local', root }, io);
+    await runDlqList({ kind: 'local', root: testStage.root }, io);
     expect(output.out).toMatch(/^notifications\s+0\s/m);
   });
 });

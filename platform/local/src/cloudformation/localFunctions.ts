@@ -15,6 +15,8 @@ export interface LocalFunction {
   readonly arn: string;
   /** The service it belongs to (tag `stack:service`), if any. */
   readonly service?: string;
+  /** The part of the API it is, for the environment template's router and authorizer. */
+  readonly api?: ApiRole;
   /** Its TypeScript entry (`handler` export), or why there is none. */
   readonly source: { readonly file: string } | { readonly unmapped: string };
   /** The esbuild bundle (`index.mjs`) when the stage was synthesized with bundling. */
@@ -23,14 +25,29 @@ export interface LocalFunction {
   readonly environmentTemplate: Readonly<Record<string, unknown>>;
 }
 
+/** The environment template's functions behind the API edge. */
+export type ApiRole = 'router' | 'authorizer';
+
 /**
  * Environment-template functions by their construct path (`aws:cdk:path` metadata) → entry.
  * The service templates' functions need none of this: their `stack:service` tag names the
  * service, whose `src/handler.ts` is the entry (the templates' default).
  */
-const ENVIRONMENT_ENTRIES: readonly { readonly path: RegExp; readonly entry: string | null }[] = [
-  { path: /\/Api\/Router[^/]*\/Function\//, entry: 'services/router/src/handler.ts' },
-  { path: /\/Api\/Authorizer[^/]*\/Function\//, entry: 'services/authorizer/src/handler.ts' },
+const ENVIRONMENT_ENTRIES: readonly {
+  readonly path: RegExp;
+  readonly entry: string | null;
+  readonly api?: ApiRole;
+}[] = [
+  {
+    path: /\/Api\/Router[^/]*\/Function\//,
+    entry: 'services/router/src/handler.ts',
+    api: 'router',
+  },
+  {
+    path: /\/Api\/Authorizer[^/]*\/Function\//,
+    entry: 'services/authorizer/src/handler.ts',
+    api: 'authorizer',
+  },
   {
     path: /\/TableStreamPipe\/Publisher[^/]*\/Function\//,
     entry: 'environment-templates/stack-env/v1/functions/table-change-publisher/handler.ts',
@@ -57,11 +74,13 @@ export function localFunctions(model: LocalStageModel, servicesRoot: string): Lo
     const environment =
       (properties['Environment'] as { Variables?: Record<string, unknown> } | undefined)
         ?.Variables ?? {};
+    const api = service ? undefined : environmentEntryOf(resource)?.api;
     return {
       resource,
       name: resource.name,
       arn: model.contextOf(resource.stack).getAtt(resource.logicalId, 'Arn'),
       ...(service && { service }),
+      ...(api && { api }),
       source: sourceOf(resource, service, servicesRoot),
       ...(bundleDir && { bundle: join(bundleDir, 'index.mjs') }),
       environmentTemplate: environment,
@@ -122,13 +141,20 @@ function sourceOf(
   const path = resource.resource.Metadata?.['aws:cdk:path'];
   if (typeof path !== 'string')
     return { unmapped: 'the template has no aws:cdk:path metadata to find its construct by' };
-  const known = ENVIRONMENT_ENTRIES.find((each) => each.path.test(path));
+  const known = environmentEntryOf(resource);
   if (!known)
     return {
       unmapped: `no local entry for construct ${path}; add one to ENVIRONMENT_ENTRIES in platform/local/src/cloudformation/localFunctions.ts`,
     };
   if (known.entry === null) return { unmapped: `${path} is a deploy-time custom resource` };
   return { file: join(REPOSITORY_ROOT, known.entry) };
+}
+
+function environmentEntryOf(resource: StageResource) {
+  const path = resource.resource.Metadata?.['aws:cdk:path'];
+  return typeof path === 'string'
+    ? ENVIRONMENT_ENTRIES.find((each) => each.path.test(path))
+    : undefined;
 }
 
 function tagsOf(value: unknown): Record<string, string> {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TemplateValue } from './resolveIntrinsics.js';
 
 /** A resource of a synthesized template. */
@@ -91,9 +91,11 @@ function assetDirectories(directory: string, file: string): Record<string, strin
   const out: Record<string, string> = {};
   for (const [hash, asset] of Object.entries(manifest.files ?? {})) {
     const path = asset.source?.path;
-    // Bundled code is an `asset.<hash>` directory next to the template; without bundling the
-    // source path is a placeholder (the project root), which is no bundle.
-    if (path?.startsWith('asset.')) out[hash] = join(directory, path);
+    // Bundled code is an `asset.<hash>` directory of the assembly (a nested assembly's manifest
+    // says `../asset.<hash>`); without bundling the source path is a placeholder (the project
+    // root), which is no bundle.
+    if (path !== undefined && basename(path).startsWith('asset.'))
+      out[hash] = join(directory, path);
   }
   return out;
 }

@@ -4,6 +4,11 @@ import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DevIssuer } from '@stack/dev-issuer';
 import { startLocalApi, type LocalApi, type LocalTopology } from '../api/startLocalApi.js';
+import { startBundledApi, type BundledApi } from '../api/startBundledApi.js';
+import { startLambdaApi } from '../lambda/startLambdaApi.js';
+import { startParameterStore } from '../ssm/startParameterStore.js';
+import { stageParameters } from '../ssm/stageParameters.js';
+import { recordAuthStandIn } from '../cloudformation/recordAuthStandIn.js';
 import { checkPortsFree } from '../config/checkPortsFree.js';
 import { resolvePort } from '../config/localPorts.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/startDynamoDbLocal.js';
@@ -56,7 +61,10 @@ export interface LocalStageOptions {
   readonly servicesRoot?: string;
   /** Called with each start-up step, for the progress display. */
   readonly onStep?: (step: string) => void;
-  /** Run the esbuild bundles of the synthesized stage instead of the sources (`--bundled`). */
+  /**
+   * Run every function (authorizer, router, subgraphs, workers, the Pipe's publisher) from its
+   * esbuild bundle in the synthesized stage instead of the sources (`--bundled`); no reload.
+   */
   readonly bundled?: boolean;
   /** Reload a service's handlers when its sources (or the kit's) change; source mode only. */
   readonly watch?: boolean;
@@ -90,7 +98,8 @@ export interface DevManifest {
     string,
     { readonly queueUrl: string; readonly deadLetterQueueUrl: string }
   >;
-  readonly topology: LocalTopology;
+  /** How the router reaches subgraphs; `distributed` (Lambda Invoke) when run from bundles. */
+  readonly topology: LocalTopology | 'distributed';
   /** What the stage provisioned from its synthesized templates (for the resource table). */
   readonly resources: LocalResources;
   readonly tokens: Record<string, string>;
@@ -107,6 +116,8 @@ export interface LocalResources {
   readonly buses: readonly string[];
   /** `<bus>/<rule> → <target ARN>, …` */
   readonly rules: readonly string[];
+  /** Whether functions run from their sources (reloaded on change) or their esbuild bundles. */
+  readonly runsFrom: 'source' | 'bundles';
   /** Function name → what runs it locally (an entry file, or why it does not run). */
   readonly functions: Readonly<Record<string, string>>;
   /** Environment variables two functions set differently, not shared in the one process. */
@@ -116,7 +127,10 @@ export interface LocalResources {
 /** A running local stage. */
 export interface LocalStage {
   readonly manifest: DevManifest;
-  readonly api: LocalApi;
+  /** The API: built from the sources (`LocalApi`), or the edge over the bundled functions. */
+  readonly api: LocalApi | BundledApi;
+  /** Function name → the file its handler was imported from, for every handler loaded so far. */
+  readonly loadedEntries: ReadonlyMap<string, string>;
   /** The EventBridge emulator, for rules and the event log. */
   readonly eventBridge: LocalEventBridge;
   /** The table-stream Pipe feeding the bus. */
@@ -136,6 +150,10 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
   const step = options.onStep ?? (() => undefined);
   // DynamoDB Local is a Java program: without java nothing else is worth starting.
   requireJava(env);
+  if (options.bundled && options.topology === 'colocated')
+    throw new Error(
+      "topology colocated cannot run from bundles: the local template's router is the distributed one (it invokes each subgraph function); drop --topology colocated, or --bundled",
+    );
   const stateDir = join(options.root, '.stack');
   const ports = {
     api: resolvePort('api', env),
@@ -156,6 +174,10 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
   const region = env.AWS_REGION ?? 'eu-west-1';
   const servicesRoot = options.servicesRoot ?? defaultServicesRoot;
 
+  if (options.bundled)
+    step(
+      'bundled: every function runs from its esbuild bundle in .stack/cdk.out (no reload on change)',
+    );
   step('synthesizing the local stage (CloudFormation, cached in .stack/cdk.out)');
   const synthesized = await synthLocalStage({
     stateDir,
@@ -173,10 +195,12 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
   const handlers = new Map<LocalFunction, Promise<LambdaHandler>>();
   // After a reload, a function's handler is imported fresh through its service's importer.
   const importers = new Map<LocalFunction, ModuleImporter>();
+  const loadedEntries = new Map<string, string>();
   const loadedHandlerOf = (fn: LocalFunction): Promise<LambdaHandler> => {
     let handler = handlers.get(fn);
     if (!handler) {
       const entry = entryOf(fn, options.bundled ? 'bundled' : 'source');
+      loadedEntries.set(fn.name, entry);
       handler = loadHandler(entry, fn.name, importers.get(fn));
       handlers.set(fn, handler);
     }
@@ -204,6 +228,17 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
         throw error;
       }
     };
+  };
+
+  // From bundles, the API edge invokes the template's authorizer and router functions.
+  const apiHandlers = async () => {
+    const of = async (role: 'router' | 'authorizer') => {
+      const fn = functions.find((each) => each.api === role);
+      if (!fn)
+        throw new Error(`the synthesized stage has no ${role} function (${synthesized.directory})`);
+      return handlerOf(fn);
+    };
+    return { authorizer: await of('authorizer'), router: await of('router') };
   };
 
   const stopping: (() => Promise<void>)[] = [];
@@ -279,16 +314,59 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     const busName = buses[0] ?? LOCAL_EVENT_BUS_NAME;
     Object.assign(process.env, { AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridgeUrl });
 
+    step(`starting the dev token issuer on port ${ports.auth}`);
+    // The key is kept in .stack/ so tokens issued before a restart stay valid after it.
+    const issuer = await DevIssuer.start({
+      port: ports.auth,
+      clientIds: [LOCAL_CLIENT_ID],
+      users: DEMO_USERS,
+      persistKeyTo: join(stateDir, 'dev-issuer-key.pem'),
+    });
+    stopping.push(() => issuer.close());
+    // The dev issuer stands in for the user pool the authorizer's variables name.
+    recordAuthStandIn(model, { issuer: issuer.issuer, clientId: LOCAL_CLIENT_ID });
+
     step("setting the functions' environment variables from the templates");
-    // Handlers share this process: what every running function agrees on is set for all.
+    // Handlers share this process: what every running function agrees on is set for all. From
+    // sources the API is built in process, so only services' functions and the publisher run;
+    // from bundles every function the stage maps runs, the router and authorizer included.
     const stagePipe = pipeOf(model, tables, functions);
-    const running = functions.filter(
-      (fn) => ('file' in fn.source && fn.service !== undefined) || fn === stagePipe?.target,
+    const running = functions.filter((fn) =>
+      options.bundled
+        ? 'file' in fn.source
+        : ('file' in fn.source && fn.service !== undefined) || fn === stagePipe?.target,
     );
     const shared = sharedFunctionEnvironment(model, running);
     Object.assign(process.env, shared.variables);
     if (shared.conflicting.length > 0)
       step(`  not shared (functions differ): ${shared.conflicting.join(', ')}`);
+
+    if (options.bundled) {
+      // The bundles reach the router's secret through SSM and the subgraphs through Lambda
+      // Invoke, as deployed; both endpoints answer from this stage (ephemeral ports).
+      const store = await startParameterStore({
+        lookup: stageParameters(model, shared.perFunction.values()),
+        region,
+        accountId: '000000000000',
+      });
+      stopping.push(() => store.close());
+      const lambda = await startLambdaApi({
+        resolve: (name) => {
+          const fn = functions.find((each) => each.name === name || each.arn === name);
+          return fn && handlerOf(fn);
+        },
+      });
+      stopping.push(() => lambda.close());
+      Object.assign(process.env, {
+        AWS_ENDPOINT_URL_SSM: store.url,
+        AWS_ENDPOINT_URL_LAMBDA: lambda.url,
+      });
+      step(
+        `loading ${running.length} function bundles (SSM at ${store.url}, Lambda at ${lambda.url})`,
+      );
+      // All at once, so a bundle that fails its cold start fails the start, naming itself.
+      await Promise.all(running.map((fn) => loadedHandlerOf(fn)));
+    }
 
     step('starting the table-stream pipe (table → publisher → bus)');
     if (!stagePipe)
@@ -324,33 +402,26 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     for (const mapping of workers.mappings)
       step(`  ${mapping.function.name} on ${mapping.queue.name}`);
 
-    step(`starting the dev token issuer on port ${ports.auth}`);
-    // The key is kept in .stack/ so tokens issued before a restart stay valid after it.
-    const issuer = await DevIssuer.start({
-      port: ports.auth,
-      clientIds: [LOCAL_CLIENT_ID],
-      users: DEMO_USERS,
-      persistKeyTo: join(stateDir, 'dev-issuer-key.pem'),
-    });
-    stopping.push(() => issuer.close());
-
-    const topology = options.topology ?? 'http';
+    const topology = options.bundled ? 'distributed' : (options.topology ?? 'http');
     step(`starting the API on port ${ports.api} (${topology} topology)`);
-    const api = await startLocalApi({
-      tableName: table.name,
-      topology,
-      port: ports.api,
-      auth: { issuer: issuer.issuer, jwksUri: issuer.jwksUri, clientIds: [LOCAL_CLIENT_ID] },
-      ...(options.servicesRoot && { servicesRoot: options.servicesRoot }),
-    });
+    const sourceApi = options.bundled
+      ? undefined
+      : await startLocalApi({
+          tableName: table.name,
+          topology: options.topology ?? 'http',
+          port: ports.api,
+          auth: { issuer: issuer.issuer, jwksUri: issuer.jwksUri, clientIds: [LOCAL_CLIENT_ID] },
+          ...(options.servicesRoot && { servicesRoot: options.servicesRoot }),
+        });
+    const api = sourceApi ?? (await startBundledApi({ ...(await apiHandlers()), port: ports.api }));
     stopping.push(() => api.close());
 
-    if (options.watch && !options.bundled) {
+    if (options.watch && sourceApi) {
       step('watching services/*/src and platform/kit/src (reload on change)');
       const watcher = watchForReload({
         servicesRoot,
         functions,
-        api,
+        api: sourceApi,
         forget: (fn, importer) => {
           handlers.delete(fn);
           importers.set(fn, importer);
@@ -409,10 +480,13 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
         topics: topics.map((each) => each.name),
         buses,
         rules: rules.map((rule) => `${rule.busName}/${rule.name} → ${rule.targets.join(', ')}`),
+        runsFrom: options.bundled ? 'bundles' : 'source',
         functions: Object.fromEntries(
           functions.map((fn) => [
             fn.name,
-            'file' in fn.source ? fn.source.file : `not run: ${fn.source.unmapped}`,
+            'file' in fn.source
+              ? entryOf(fn, options.bundled ? 'bundled' : 'source')
+              : `not run: ${fn.source.unmapped}`,
           ]),
         ),
         conflictingVariables: shared.conflicting,
@@ -421,7 +495,7 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
       startedAt: new Date().toISOString(),
     };
     writeFileSync(join(stateDir, 'dev.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { manifest, api, eventBridge, pipe, stop };
+    return { manifest, api, loadedEntries, eventBridge, pipe, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -19,7 +19,6 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -30,6 +29,7 @@ import {
   type LocalStage,
 } from '../../src/index.js';
 import { postGraphQL } from '../support/graphqlClient.js';
+import { startTestStage, type TestStage } from '../support/startTestStage.js';
 
 // Two starts of the whole local stage, each with its own DynamoDB Local (a JVM), the first
 // synthesizing the stage (no cache in the test's own state folder).
@@ -101,18 +101,6 @@ function copyRepositoryServices(servicesRoot: string): void {
   }
 }
 
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Like `eventually`, for an asynchronous check. */
 async function eventuallyAsync<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -137,41 +125,27 @@ async function eventually<T>(check: () => T | undefined, ms = 10_000): Promise<T
 
 // The local stage as `npm start` runs it, on free ports and a state folder of its own.
 describe('the local stage (npm start)', () => {
-  const root = mkdtempSync(join(tmpdir(), 'stack-local-stage-'));
   // Copies of the repository's services plus a worker service of this test's own, inside the
   // repository so their handlers resolve @stack/kit as a real service's does.
   const servicesRoot = join(REPOSITORY, '.stack', `test-services-${randomUUID()}`);
   copyRepositoryServices(servicesRoot);
   writeWorkerService(servicesRoot);
-  const saved = { ...process.env };
-  let env: NodeJS.ProcessEnv;
+  // The same ports across the restart, as a developer's fixed ones: the SDK clients the
+  // services created stay pointed at them, as in a real process they would not outlive it.
+  let testStage: TestStage;
   let stage: LocalStage;
+  let root: string;
+  let env: NodeJS.ProcessEnv;
   let reviewId: string;
 
   beforeAll(async () => {
-    // The same ports across the restart, as a developer's fixed ones: the SDK clients the
-    // services created stay pointed at them, as in a real process they would not outlive it.
-    env = {
-      ...process.env,
-      STACK_PORT_API: String(await freePort()),
-      STACK_PORT_AUTH: String(await freePort()),
-      STACK_PORT_DYNAMODB: String(await freePort()),
-      STACK_PORT_EVENTBRIDGE: String(await freePort()),
-      STACK_PORT_SQS: String(await freePort()),
-      STACK_PORT_MAIL: String(await freePort()),
-      STACK_PORT_WEB: String(await freePort()),
-      STACK_PORT_INTERNAL: String(await freePort()),
-    };
-    stage = await startLocalStage({ root, env, servicesRoot });
+    testStage = await startTestStage({ name: 'stack-local-stage', servicesRoot });
+    ({ stage, root, env } = testStage);
   });
 
   afterAll(async () => {
     // Undefined when the start failed; the copies must go all the same.
-    await (stage as LocalStage | undefined)?.stop();
-    // The stage points the process's SDK clients at its emulators; give the other tests back theirs.
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-    rmSync(root, { recursive: true, force: true });
+    await (testStage as TestStage | undefined)?.stop();
     rmSync(servicesRoot, { recursive: true, force: true });
   });
 
@@ -346,8 +320,7 @@ describe('the local stage (npm start)', () => {
 
   it('keeps the data written before a restart', async () => {
     // Act
-    await stage.stop();
-    stage = await startLocalStage({ root, env, servicesRoot });
+    stage = await testStage.restart();
 
     // Assess
     const { body } = await postGraphQL(stage.manifest.api, {

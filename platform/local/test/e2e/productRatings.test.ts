@@ -1,33 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LOCAL_EVENT_BUS_NAME, startLocalStage, type LocalStage } from '../../src/index.js';
+import { LOCAL_EVENT_BUS_NAME, type LocalStage } from '../../src/index.js';
 import { postGraphQL } from '../support/graphqlClient.js';
+import { startTestStage, type TestStage } from '../support/startTestStage.js';
 
 // The analytics worker end to end on the local stage as `npm start` runs it: GraphQL
 // mutations → table → stream → Pipe → publisher → bus → rule → analytics queue → worker →
 // analytics' items → products' ratingCount/averageRating through the router.
 jest.setTimeout(180_000);
 
-const PORTS = ['api', 'auth', 'dynamodb', 'eventbridge', 'sqs', 'mail', 'web', 'internal'];
 const REVIEWS = 50;
 // Ratings whose mean is not a whole number: 13 fives, then 1-4 in turn.
 const ratingOf = (index: number) => (index < 13 ? 5 : (index % 4) + 1);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function eventually<T>(check: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -40,9 +25,8 @@ async function eventually<T>(check: () => Promise<T | undefined>, ms = 60_000): 
 }
 
 describe('Product ratings on the local stage (analytics worker end to end)', () => {
-  const root = mkdtempSync(join(tmpdir(), 'stack-ratings-'));
-  const saved = { ...process.env };
   const captured: EventBridgeEvent<string, Record<string, unknown>>[] = [];
+  let testStage: TestStage;
   let stage: LocalStage;
   let sqs: SQSClient;
   let productId: string;
@@ -79,9 +63,8 @@ describe('Product ratings on the local stage (analytics worker end to end)', () 
     });
 
   beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const name of PORTS) env[`STACK_PORT_${name.toUpperCase()}`] = String(await freePort());
-    stage = await startLocalStage({ root, env });
+    testStage = await startTestStage({ name: 'stack-ratings' });
+    stage = testStage.stage;
     sqs = new SQSClient({ endpoint: stage.manifest.sqs });
     stage.eventBridge.addRule({
       name: 'test-capture-review-created',
@@ -114,10 +97,7 @@ describe('Product ratings on the local stage (analytics worker end to end)', () 
 
   afterAll(async () => {
     sqs?.destroy();
-    await stage?.stop();
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-    rmSync(root, { recursive: true, force: true });
+    await (testStage as TestStage | undefined)?.stop();
   });
 
   it('counts 50 concurrent signed-in reviews exactly', async () => {

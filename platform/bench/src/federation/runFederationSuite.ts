@@ -14,6 +14,12 @@ import { runLoad, type LoadResult } from './runLoad.js';
 /** The load of every target: the same for all, so only the serving side differs. */
 export const FEDERATION_LOAD = { connections: 10, durationSeconds: 10, warmupSeconds: 2 } as const;
 
+/**
+ * One request at a time: no queueing, so each p50 is the time one request takes, and the gap
+ * between two targets is what one of them adds per request (the p50 overhead target).
+ */
+export const UNLOADED_LATENCY = { connections: 1, durationSeconds: 5, warmupSeconds: 1 } as const;
+
 /** Products the reference query lists; the demo data has 6, the bench adds the rest. */
 const LISTED_PRODUCTS = 20;
 const REVIEWS_PER_PRODUCT = 5;
@@ -52,6 +58,7 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
   context.log(`federation: seeded ${tableName}`);
 
   const results = new Map<Target['key'], LoadResult>();
+  const unloaded = new Map<Target['key'], LoadResult>();
   const answers = new Map<Target['key'], string>();
   for (const target of TARGETS) {
     const server = await target.start(tableName);
@@ -65,23 +72,18 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
       }
       answers.set(target.key, first.text);
       context.log(
-        `federation: loading ${target.label} for ${FEDERATION_LOAD.warmupSeconds}+${FEDERATION_LOAD.durationSeconds} s`,
+        `federation: ${target.label}: 1 connection for ${UNLOADED_LATENCY.warmupSeconds}+${UNLOADED_LATENCY.durationSeconds} s, then ${FEDERATION_LOAD.connections} for ${FEDERATION_LOAD.warmupSeconds}+${FEDERATION_LOAD.durationSeconds} s`,
       );
-      results.set(
-        target.key,
-        await runLoad({
-          url: server.url,
-          query: REFERENCE_QUERY,
-          ...FEDERATION_LOAD,
-          expectBody: first.text,
-        }),
-      );
+      const load = { url: server.url, query: REFERENCE_QUERY, expectBody: first.text };
+      unloaded.set(target.key, await runLoad({ ...load, ...UNLOADED_LATENCY }));
+      results.set(target.key, await runLoad({ ...load, ...FEDERATION_LOAD }));
     } finally {
       await stop();
     }
   }
 
   const get = (key: Target['key']) => results.get(key) as LoadResult;
+  const alone = (key: Target['key']) => unloaded.get(key) as LoadResult;
   const monolith = get('monolith');
   const sameAnswer = TARGETS.every((target) =>
     sameJson(answers.get(target.key), answers.get('monolith')),
@@ -89,9 +91,18 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
   const figures: Figure[] = [];
   for (const target of TARGETS) {
     const result = get(target.key);
+    const single = alone(target.key);
     figures.push({
       label: `${target.label}: errors, timeouts, non-2xx and wrong answers`,
-      value: result.errors + result.timeouts + result.non2xx + result.mismatches,
+      value:
+        result.errors +
+        result.timeouts +
+        result.non2xx +
+        result.mismatches +
+        single.errors +
+        single.timeouts +
+        single.non2xx +
+        single.mismatches,
       unit: '',
       target: atMost(0),
     });
@@ -104,10 +115,23 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
       target: atLeast(0.7),
     },
     {
-      label: 'distributed p50 − monolith p50',
-      value: get('distributed').p50Ms - monolith.p50Ms,
+      label: 'distributed p50 − monolith p50, one request at a time',
+      value: alone('distributed').p50Ms - alone('monolith').p50Ms,
       unit: 'ms',
       target: atMost(5),
+      note: 'what the router and three subgraph hops add to one request',
+    },
+    {
+      label: 'colocated p50 − monolith p50, one request at a time',
+      value: alone('colocated').p50Ms - alone('monolith').p50Ms,
+      unit: 'ms',
+      note: 'context only, no target',
+    },
+    {
+      label: `distributed p50 − monolith p50 at ${FEDERATION_LOAD.connections} connections`,
+      value: get('distributed').p50Ms - monolith.p50Ms,
+      unit: 'ms',
+      note: 'context only: queueing on a saturated machine (see the note below)',
     },
     {
       label: 'distributed ÷ monolith throughput',
@@ -129,6 +153,20 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     tables: [
+      {
+        title: `The reference query, one request at a time: ${UNLOADED_LATENCY.connections} connection, ${UNLOADED_LATENCY.durationSeconds} s after a ${UNLOADED_LATENCY.warmupSeconds} s warm-up`,
+        columns: ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests'],
+        rows: TARGETS.map((target) => {
+          const result = alone(target.key);
+          return [
+            target.label,
+            formatNumber(result.requestsPerSecond, 1),
+            formatNumber(result.p50Ms, 1),
+            formatNumber(result.p99Ms, 1),
+            formatNumber(result.totalRequests, 0),
+          ];
+        }),
+      },
       {
         title: `The reference query (20 products, 5 reviews each, their authors): ${FEDERATION_LOAD.connections} connections, ${FEDERATION_LOAD.durationSeconds} s after a ${FEDERATION_LOAD.warmupSeconds} s warm-up`,
         columns: [

@@ -156,16 +156,7 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
       {
         title: `The reference query, one request at a time: ${UNLOADED_LATENCY.connections} connection, ${UNLOADED_LATENCY.durationSeconds} s after a ${UNLOADED_LATENCY.warmupSeconds} s warm-up`,
         columns: ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests'],
-        rows: TARGETS.map((target) => {
-          const result = alone(target.key);
-          return [
-            target.label,
-            formatNumber(result.requestsPerSecond, 1),
-            formatNumber(result.p50Ms, 1),
-            formatNumber(result.p99Ms, 1),
-            formatNumber(result.totalRequests, 0),
-          ];
-        }),
+        rows: TARGETS.map((target) => [target.label, ...latencyCells(alone(target.key))]),
       },
       {
         title: `The reference query (20 products, 5 reviews each, their authors): ${FEDERATION_LOAD.connections} connections, ${FEDERATION_LOAD.durationSeconds} s after a ${FEDERATION_LOAD.warmupSeconds} s warm-up`,
@@ -184,10 +175,7 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
           const result = get(target.key);
           return [
             target.label,
-            formatNumber(result.requestsPerSecond, 1),
-            formatNumber(result.p50Ms, 1),
-            formatNumber(result.p99Ms, 1),
-            formatNumber(result.totalRequests, 0),
+            ...latencyCells(result),
             String(result.errors),
             String(result.timeouts),
             String(result.non2xx),
@@ -203,6 +191,16 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
       saturationNote(get('distributed'), monolith),
     ],
   };
+}
+
+/** req/s, p50, p99 and the number of requests of one run, as table cells. */
+function latencyCells(result: LoadResult): string[] {
+  return [
+    formatNumber(result.requestsPerSecond, 1),
+    formatNumber(result.p50Ms, 1),
+    formatNumber(result.p99Ms, 1),
+    formatNumber(result.totalRequests, 0),
+  ];
 }
 
 /**

@@ -1,17 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { createServer } from 'node:net';
 import { isTransientAwsError } from '../../src/errors/isTransientAwsError.js';
-
-/** A loopback port nothing listens on: bound, read, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
+import { closedPort } from '../support/closedPort.js';
 
 describe('isTransientAwsError', () => {
   it('is true for what the real SDK throws when the table cannot be reached', async () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { createServer } from 'node:net';
 import { createSubgraph, type BaseContext } from '../../src/graphql/createSubgraph.js';
+import { closedPort } from '../support/closedPort.js';
 
 /** A real DynamoDB client aimed at a loopback port nothing listens on, one attempt. */
 async function unreachableTable(): Promise<DynamoDBClient> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
   return new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint: `http://127.0.0.1:${await closedPort()}`,
     region: 'eu-west-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,

@@ -10,6 +10,9 @@ export const LAMBDA_NODE_TARGET = 'node24';
 const unusedModule = fileURLToPath(new URL('../bundling/unusedModule.cjs', import.meta.url));
 const nativeFetch = fileURLToPath(new URL('../bundling/nativeFetch.cjs', import.meta.url));
 const nodeCreateHash = fileURLToPath(new URL('../bundling/nodeCreateHash.cjs', import.meta.url));
+const environmentCredentials = fileURLToPath(
+  new URL('../bundling/environmentCredentials.cjs', import.meta.url),
+);
 const plainTraceMessages = fileURLToPath(
   new URL('../bundling/usageReportingProtobuf.cjs', import.meta.url),
 );
@@ -31,6 +34,8 @@ const plainTraceMessages = fileURLToPath(
  * - HTTP clients (`node-fetch`, `make-fetch-happen`): Node's own fetch serves the gateway.
  * - `@apollo/utils.createhash`: in a bundle it cannot see Node's crypto and hashes with sha.js,
  *   in JavaScript; the stand-in uses node:crypto.
+ * - The AWS SDK's default credential chain (`@aws-sdk/credential-provider-node`, with its SSO
+ *   and STS clients): on Lambda the credentials are always in the environment.
  *
  * A replaced package fails loudly if a code path does use it (bundling/unusedModule.cjs).
  * This is the one list: `stack build`, the CDK functions and the bench use it, so what is
@@ -39,6 +44,7 @@ const plainTraceMessages = fileURLToPath(
 export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@apollo/composition': unusedModule,
   '@apollo/utils.createhash': nodeCreateHash,
+  '@aws-sdk/credential-provider-node': environmentCredentials,
   '@apollo/usage-reporting-protobuf': plainTraceMessages,
   '@opentelemetry/exporter-metrics-otlp-http': unusedModule,
   '@opentelemetry/resource-detector-alibaba-cloud': unusedModule,

@@ -103,4 +103,31 @@ describe('Lambda bundle stand-ins', () => {
     expect(fake.Headers).toBe(globalThis.Headers);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
+
+  it('credential-provider-node: reads the credentials Lambda puts in the environment', async () => {
+    // Prepare
+    const fake = standIn('@aws-sdk/credential-provider-node') as {
+      defaultProvider: () => () => Promise<{ accessKeyId: string; sessionToken?: string }>;
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_SESSION_TOKEN: 'token',
+    });
+    try {
+      // Act
+      const credentials = await fake.defaultProvider()();
+
+      // Assess
+      expect(credentials).toMatchObject({ accessKeyId: 'ASIAEXAMPLE', sessionToken: 'token' });
+      delete process.env.AWS_ACCESS_KEY_ID;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+      await expect(fake.defaultProvider()()).rejects.toThrow(
+        /reads AWS credentials only from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/,
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
 });

@@ -1,25 +1,4 @@
-import type { SQSRecord } from 'aws-lambda';
-
-/** An SQS record as the queue's event source mapping delivers it. */
-export function sqsRecord(messageId: string, body: string): SQSRecord {
-  const now = String(Date.now());
-  return {
-    messageId,
-    receiptHandle: `receipt-${messageId}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: now,
-      SenderId: 'AIDAEXAMPLE',
-      ApproximateFirstReceiveTimestamp: now,
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:analytics',
-    awsRegion: 'eu-west-1',
-  };
-}
+export { sqsRecord } from '@stack/kit/testing';
 
 /** The body an EventBridge rule delivers for a change of a review item (as the publisher emits it). */
 export function reviewEventBody(

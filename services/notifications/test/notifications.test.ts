@@ -4,8 +4,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, entityKey } from '@stack/kit';
 import { createTestTable } from '@stack/kit/testing';
 import { createWorker } from '../src/worker.js';
-import { recordingSnsClient } from './support/recordingSnsClient.js';
-import { sqsRecord } from './support/sqsRecord.js';
+import { recordingSnsClient } from '@stack/kit/testing';
+import { sqsRecord } from '@stack/kit/testing';
 import { startSesEmulator } from './support/startSesEmulator.js';
 
 const APP_URL = 'https://shop.example.com';

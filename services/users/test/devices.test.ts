@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { type Identity } from '@stack/kit';
 import { createTestTable } from '@stack/kit/testing';
 import { createUsersSubgraph } from '../src/subgraph.js';
-import { recordingSnsClient } from './support/recordingSnsClient.js';
+import { recordingSnsClient } from '@stack/kit/testing';
 
 const alice: Identity = { userId: 'alice', username: 'alice', groups: [], anonymous: false };
 const bob: Identity = { userId: 'bob', username: 'bob', groups: [], anonymous: false };

@@ -9,3 +9,5 @@ export {
 } from './localSsmEndpoint.js';
 export { countTableCalls, type TableCallCounter, type TableCalls } from './countTableCalls.js';
 export { repositoryServices, type RepositoryServices } from './repositoryServices.js';
+export { sqsRecord, sqsEvent, eventBridgeBody } from './sqsRecords.js';
+export { recordingSnsClient } from './recordingSnsClient.js';

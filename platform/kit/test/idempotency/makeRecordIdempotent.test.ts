@@ -8,7 +8,7 @@ import {
   makeRecordIdempotent,
 } from '../../src/idempotency/makeRecordIdempotent.js';
 import { idempotencyPartitionKey } from '../../src/idempotency/idempotencyKeys.js';
-import { eventBridgeBody, sqsEvent, sqsRecord } from '../worker/sqsRecord.js';
+import { eventBridgeBody, sqsEvent, sqsRecord } from '../../src/testing/sqsRecords.js';
 
 describe('Function: makeRecordIdempotent (DynamoDB Local)', () => {
   let tableName: string;

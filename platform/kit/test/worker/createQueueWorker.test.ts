@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import { serviceLogger } from '../../src/observability/logger.js';
 import type { QueueMessage } from '../../src/worker/QueueMessage.js';
 import { createQueueWorker, type QueueRecordContext } from '../../src/worker/createQueueWorker.js';
-import { eventBridgeBody, sqsEvent, sqsRecord } from './sqsRecord.js';
+import { eventBridgeBody, sqsEvent, sqsRecord } from '../../src/testing/sqsRecords.js';
 
 const SERVICE = 'worker-test';
 

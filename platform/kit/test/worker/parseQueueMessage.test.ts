@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InvalidMessageError, parseQueueMessage } from '../../src/worker/QueueMessage.js';
-import { eventBridgeBody } from './sqsRecord.js';
+import { eventBridgeBody } from '../../src/testing/sqsRecords.js';
 
 describe('Function: parseQueueMessage', () => {
   it('turns an EventBridge envelope into a typed event', () => {

@@ -2,8 +2,9 @@ import { SNSClient } from '@aws-sdk/client-sns';
 
 /**
  * An SNSClient that records each command's input and answers without a network call.
- * fauxqs (the local SNS) has no platform endpoints, and aws-sdk-client-mock is not installed,
- * so push is checked at the SDK boundary: which command, with which input.
+ * fauxqs (the local SNS) has no platform endpoints, so push is checked at the SDK boundary:
+ * which command, with which input. Like SNS, it
+ * answers CreatePlatformEndpoint for the same token with the same endpoint ARN.
  */
 export function recordingSnsClient(fail?: (input: Record<string, unknown>) => Error | undefined) {
   const calls: { command: string; input: Record<string, unknown> }[] = [];
@@ -17,8 +18,14 @@ export function recordingSnsClient(fail?: (input: Record<string, unknown>) => Er
       calls.push({ command: String(context.commandName), input });
       const error = fail?.(input);
       if (error) return Promise.reject(error);
+      const output =
+        context.commandName === 'CreatePlatformEndpointCommand'
+          ? {
+              EndpointArn: `${String(input.PlatformApplicationArn)}/endpoint-${String(input.Token)}`,
+            }
+          : { MessageId: `msg-${calls.length}` };
       return Promise.resolve({
-        output: { MessageId: `msg-${calls.length}`, $metadata: {} },
+        output: { ...output, $metadata: {} },
         response: {},
       });
     },

@@ -2,10 +2,10 @@ import { generate } from '@graphql-codegen/cli';
 import { addTypenameSelectionDocumentTransform, preset } from '@graphql-codegen/client-preset';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSchema } from 'graphql';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { persistedDocumentHash } from './persistedDocumentHash';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -66,7 +66,7 @@ export function createGqlCodegen({
               fragmentMasking: false,
               // Bare sha256 hex of each document's text, as Apollo's persisted queries send it.
               persistedDocuments: {
-                hashAlgorithm: (text: string) => createHash('sha256').update(text).digest('hex'),
+                hashAlgorithm: persistedDocumentHash,
               },
             },
             // Apollo Client adds __typename before sending; the hashed text must already have it.

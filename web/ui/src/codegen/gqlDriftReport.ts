@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GqlCodegen } from './createGqlCodegen';
+import { persistedDocumentHash } from './persistedDocumentHash';
 
 /** How the committed src/gql/ of an app differs from what its codegen generates now. */
 export interface GqlDriftReport {
@@ -47,7 +47,7 @@ export async function gqlDriftReport(codegen: GqlCodegen): Promise<GqlDriftRepor
     ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>)
     : {};
   const wrongHashes = Object.entries(manifest)
-    .filter(([hash, text]) => createHash('sha256').update(text).digest('hex') !== hash)
+    .filter(([hash, text]) => persistedDocumentHash(text) !== hash)
     .map(([hash]) => hash);
   const stale = drifted.length + extra.length + wrongHashes.length > 0;
   return {

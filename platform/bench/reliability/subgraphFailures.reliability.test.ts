@@ -105,7 +105,9 @@ describe('Reliability: a subgraph killed or slowed past its timeout', () => {
     expect(answer.elapsedMs).toBeLessThan(SLOW_MS / 2);
     expect(answer.data).toEqual({ ...PARTIAL, review: null });
     expect(answer.errors).toHaveLength(1);
-    expect(answer.errors[0]?.message).toMatch(/^Subgraph "reviews" failed: .*timeout/i);
+    expect(answer.errors[0]?.message).toBe(
+      `Subgraph "reviews" failed: no answer within ${TIMEOUT_MS} ms`,
+    );
   });
 
   it('answers a killed subgraph with partial data and a connection error naming it', async () => {
@@ -121,7 +123,7 @@ describe('Reliability: a subgraph killed or slowed past its timeout', () => {
     expect(answer.data).toEqual({ ...PARTIAL, review: null });
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors[0]?.message).toMatch(/^Subgraph "reviews" failed: /);
-    expect(answer.errors[0]?.message).not.toMatch(/timeout/i);
+    expect(answer.errors[0]?.message).not.toMatch(/no answer within/);
   });
 
   it('answers in full again once the subgraph is back, from the same router', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { combineRounds, roundOrder } from '../src/federation/loadRounds.js';
+import type { LoadResult } from '../src/federation/runLoad.js';
 import { evaluateTarget, describeTarget } from '../src/report/evaluateTarget.js';
 import { atLeast, atMost } from '../src/report/Target.js';
 import { median, percentile } from '../src/stats/percentile.js';
@@ -54,5 +56,47 @@ describe('expectedTableCalls', () => {
     expect(expectedTableCalls({ products: 1, reviews: 5, authors: 4 })).toBe(4);
     expect(expectedTableCalls({ products: 10, reviews: 50, authors: 4 })).toBe(4);
     expect(expectedTableCalls({ products: 100, reviews: 500, authors: 4 })).toBe(8);
+  });
+});
+
+describe('load rounds', () => {
+  const run = (p50Ms: number, p99Ms: number, totalRequests: number, errors = 0): LoadResult => ({
+    requestsPerSecond: totalRequests / 2,
+    totalRequests,
+    p50Ms,
+    p99Ms,
+    errors,
+    timeouts: 0,
+    non2xx: 0,
+    mismatches: errors,
+  });
+
+  it('rotates the order by one target per round, so no target always goes first', () => {
+    // Act
+    const orders = [0, 1, 2, 3].map((round) => roundOrder(['a', 'b', 'c'], round).join(''));
+
+    // Assess
+    expect(orders).toEqual(['abc', 'bca', 'cab', 'abc']);
+  });
+
+  it('combines rounds: counts add up, latencies are the medians of the rounds', () => {
+    // Act
+    const combined = combineRounds([run(20, 40, 80), run(90, 300, 30, 1), run(22, 41, 70)], 2);
+
+    // Assess
+    expect(combined).toEqual({
+      requestsPerSecond: 180 / 6,
+      totalRequests: 180,
+      p50Ms: 22,
+      p99Ms: 41,
+      errors: 1,
+      timeouts: 0,
+      non2xx: 0,
+      mismatches: 1,
+    });
+  });
+
+  it('refuses to combine no rounds', () => {
+    expect(() => combineRounds([], 2)).toThrow('at least one round');
   });
 });

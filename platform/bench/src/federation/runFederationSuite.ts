@@ -9,16 +9,31 @@ import { formatNumber } from '../report/evaluateTarget.js';
 import { seedCatalogue } from '../seed/seedCatalogue.js';
 import type { BenchContext } from '../suites/BenchContext.js';
 import type { Figure, SuiteResult } from '../suites/SuiteResult.js';
+import { combineRounds, roundOrder } from './loadRounds.js';
 import { runLoad, type LoadResult } from './runLoad.js';
 
 /** The load of every target: the same for all, so only the serving side differs. */
 export const FEDERATION_LOAD = { connections: 10, durationSeconds: 10, warmupSeconds: 2 } as const;
 
 /**
- * One request at a time: no queueing, so each p50 is the time one request takes, and the gap
- * between two targets is what one of them adds per request (the p50 overhead target).
+ * Before any figure is taken, every target answers for a while on one connection: DynamoDB
+ * Local's JIT, the servers' caches and connection pools are then warm for all of them, and
+ * the target measured first is not the one that pays for warming them.
  */
-export const UNLOADED_LATENCY = { connections: 1, durationSeconds: 5, warmupSeconds: 1 } as const;
+export const SHARED_WARMUP = { connections: 1, durationSeconds: 3, warmupSeconds: 0 } as const;
+
+/**
+ * One request at a time: no queueing, so each p50 is the time one request takes, and the gap
+ * between two targets is what one of them adds per request (the p50 overhead target). Taken in
+ * short rounds, each round in a rotated order, so slow drift on the machine reaches every
+ * target alike.
+ */
+export const UNLOADED_LATENCY = {
+  connections: 1,
+  durationSeconds: 2,
+  warmupSeconds: 0,
+  rounds: 3,
+} as const;
 
 /** Products the reference query lists; the demo data has 6, the bench adds the rest. */
 const LISTED_PRODUCTS = 20;
@@ -59,27 +74,54 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
 
   const results = new Map<Target['key'], LoadResult>();
   const unloaded = new Map<Target['key'], LoadResult>();
+
+  const servers = new Map<Target['key'], { url: string }>();
   const answers = new Map<Target['key'], string>();
-  for (const target of TARGETS) {
-    const server = await target.start(tableName);
-    const stop = context.cleanup.add(target.label, () => server.close());
-    try {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    for (const target of TARGETS) {
+      const server = await target.start(tableName);
+      stops.push(context.cleanup.add(target.label, () => server.close()));
       const first = await postGraphQL(server.url, REFERENCE_QUERY);
       if (first.status !== 200 || first.body.errors) {
         throw new Error(
           `${target.label} answered the reference query with ${first.status}: ${first.text.slice(0, 300)}`,
         );
       }
+      servers.set(target.key, server);
       answers.set(target.key, first.text);
-      context.log(
-        `federation: ${target.label}: 1 connection for ${UNLOADED_LATENCY.warmupSeconds}+${UNLOADED_LATENCY.durationSeconds} s, then ${FEDERATION_LOAD.connections} for ${FEDERATION_LOAD.warmupSeconds}+${FEDERATION_LOAD.durationSeconds} s`,
-      );
-      const load = { url: server.url, query: REFERENCE_QUERY, expectBody: first.text };
-      unloaded.set(target.key, await runLoad({ ...load, ...UNLOADED_LATENCY }));
-      results.set(target.key, await runLoad({ ...load, ...FEDERATION_LOAD }));
-    } finally {
-      await stop();
     }
+    const load = (key: Target['key']) => ({
+      url: (servers.get(key) as { url: string }).url,
+      query: REFERENCE_QUERY,
+      expectBody: answers.get(key) as string,
+    });
+
+    context.log(
+      `federation: warming every target, ${SHARED_WARMUP.durationSeconds} s each on ${SHARED_WARMUP.connections} connection`,
+    );
+    for (const target of TARGETS) await runLoad({ ...load(target.key), ...SHARED_WARMUP });
+
+    context.log(
+      `federation: one request at a time, ${UNLOADED_LATENCY.rounds} rounds of ${UNLOADED_LATENCY.durationSeconds} s per target`,
+    );
+    const rounds = new Map<Target['key'], LoadResult[]>(TARGETS.map((t) => [t.key, []]));
+    for (let round = 0; round < UNLOADED_LATENCY.rounds; round++) {
+      for (const target of roundOrder(TARGETS, round)) {
+        rounds.get(target.key)?.push(await runLoad({ ...load(target.key), ...UNLOADED_LATENCY }));
+      }
+    }
+    for (const [key, runs] of rounds)
+      unloaded.set(key, combineRounds(runs, UNLOADED_LATENCY.durationSeconds));
+
+    for (const target of TARGETS) {
+      context.log(
+        `federation: ${target.label}: ${FEDERATION_LOAD.connections} connections for ${FEDERATION_LOAD.warmupSeconds}+${FEDERATION_LOAD.durationSeconds} s`,
+      );
+      results.set(target.key, await runLoad({ ...load(target.key), ...FEDERATION_LOAD }));
+    }
+  } finally {
+    for (const stop of stops) await stop();
   }
 
   const get = (key: Target['key']) => results.get(key) as LoadResult;
@@ -154,7 +196,7 @@ export async function runFederationSuite(context: BenchContext): Promise<SuiteRe
     durationMs: Date.now() - startedAt.getTime(),
     tables: [
       {
-        title: `The reference query, one request at a time: ${UNLOADED_LATENCY.connections} connection, ${UNLOADED_LATENCY.durationSeconds} s after a ${UNLOADED_LATENCY.warmupSeconds} s warm-up`,
+        title: `The reference query, one request at a time: ${UNLOADED_LATENCY.connections} connection, ${UNLOADED_LATENCY.rounds} rounds of ${UNLOADED_LATENCY.durationSeconds} s per target in rotated order (p50 and p99: median of the rounds), after every target warmed for ${SHARED_WARMUP.durationSeconds} s`,
         columns: ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests'],
         rows: TARGETS.map((target) => [target.label, ...latencyCells(alone(target.key))]),
       },

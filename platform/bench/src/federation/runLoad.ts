@@ -41,7 +41,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     body: JSON.stringify({ query: options.query }),
     connections: options.connections,
     duration: options.durationSeconds,
-    warmup: { connections: options.connections, duration: options.warmupSeconds },
+    ...(options.warmupSeconds > 0
+      ? { warmup: { connections: options.connections, duration: options.warmupSeconds } }
+      : {}),
     workers: 1,
     expectBody: options.expectBody,
     // A bounded run: a stuck server shows up as timeouts, not as a bench that never ends.

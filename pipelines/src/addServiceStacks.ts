@@ -3,7 +3,7 @@ import {
   workerFunctionName,
   type EventWorkerServiceInputs,
 } from '@stack/event-worker-v1';
-import { ENVIRONMENT_PARAMETERS } from '@stack/stack-env-v1';
+import { ENVIRONMENT_PARAMETERS, publishedValues } from '@stack/stack-env-v1';
 import {
   SubgraphServiceStack,
   subgraphFunctionName,
@@ -77,6 +77,9 @@ export function addServiceStacks(
   environmentStack: Stack,
 ): Stack[] {
   const parameters = ENVIRONMENT_PARAMETERS(environment.name);
+  const valueParameters = Object.fromEntries(
+    publishedValues(environment.inputs).map((name) => [name, parameters[name]]),
+  );
   const stacks = planned.map(({ service, inputs }) => {
     const id = templateId(service.template);
     let stack: Stack;
@@ -95,6 +98,7 @@ export function addServiceStacks(
             alarmTopicArnParameter: parameters.alarmTopicArn,
             routerRoleArnParameter: parameters.routerRoleArn,
             routerSecretParameterName: parameters.routerSharedSecret,
+            valueParameters,
             logRetentionDays: environment.inputs.logRetentionDays,
             retainData: environment.inputs.retainData,
             alarms: environment.inputs.alarms,
@@ -121,6 +125,7 @@ export function addServiceStacks(
             eventBusNameParameter: parameters.eventBusName,
             eventBusArnParameter: parameters.eventBusArn,
             alarmTopicArnParameter: parameters.alarmTopicArn,
+            valueParameters,
             logRetentionDays: environment.inputs.logRetentionDays,
             retainData: environment.inputs.retainData,
             alarms: environment.inputs.alarms,

@@ -1,3 +1,7 @@
+import {
+  checkEnvironmentReferences,
+  publishedValues,
+} from '@stack/stack-env-v1/environmentReferences';
 import type { ErrorObject } from 'ajv';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -87,7 +91,12 @@ function loadOne(
 ): { spec?: ServiceSpec; problems: SpecProblem[] } {
   const { file } = document;
   const problems: SpecProblem[] = [];
+  const reported = new Set<string>();
   const report = (path: PathSegment[], message: string, at: 'key' | 'value' = 'value') => {
+    // A base input is checked once per environment; say the same thing about it once.
+    const key = `${toPointer(path)}\n${message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
     problems.push({ file, ...document.locate(path, at), path: toPointer(path), message });
   };
   if (!NAME.test(name)) {
@@ -141,7 +150,8 @@ function loadOne(
   for (const environment of context.environments) {
     const override = overrides.get(environment.name);
     if (!override) {
-      if (inputs) instances.push({ environment: environment.name, inputs });
+      if (inputs && checkReferences(inputs, environment, undefined, report))
+        instances.push({ environment: environment.name, inputs });
       continue;
     }
     if (!schema || !spec) continue;
@@ -154,7 +164,8 @@ function loadOne(
       if (first === undefined || !(String(first) in override.spec)) continue;
       report(['instances', override.index, 'spec', ...problem.path], problem.message, problem.at);
     }
-    if (errors.length === 0) instances.push({ environment: environment.name, inputs: merged });
+    if (errors.length === 0 && checkReferences(merged, environment, override, report))
+      instances.push({ environment: environment.name, inputs: merged });
   }
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -163,6 +174,37 @@ function loadOne(
 }
 
 type Report = (path: PathSegment[], message: string, at?: 'key' | 'value') => void;
+
+/**
+ * Checks the `${environment.<name>}` references of an instance's `environment` variables
+ * against what its environment publishes; true when there is nothing wrong. A problem points at
+ * the override that sets the variable, else at the spec's own.
+ */
+function checkReferences(
+  inputs: ServiceInputs,
+  environment: EnvironmentSpec,
+  override: { index: number; spec: Record<string, unknown> } | undefined,
+  report: Report,
+): boolean {
+  const variables = inputs.environment;
+  if (!isRecord(variables)) return true;
+  const overridden =
+    override && isRecord(override.spec.environment) ? override.spec.environment : {};
+  const published = publishedValues(environment.inputs);
+  let valid = true;
+  for (const [name, value] of Object.entries(variables)) {
+    if (typeof value !== 'string') continue;
+    const at: PathSegment[] =
+      override && name in overridden
+        ? ['instances', override.index, 'spec', 'environment', name]
+        : ['spec', 'environment', name];
+    for (const message of checkEnvironmentReferences(value, published, environment.name)) {
+      report(at, message);
+      valid = false;
+    }
+  }
+  return valid;
+}
 
 function checkTemplate(value: unknown, context: Context, report: Report): TemplateRef | undefined {
   if (value === undefined) return undefined;

@@ -156,6 +156,76 @@ describe('Function: loadServiceSpecs', () => {
     ]);
   });
 
+  it('checks references to environment values, per environment, at their line', () => {
+    // Prepare: local without hosting publishes no site URLs.
+    services = tempServices();
+    const file = services.write(
+      'mailer',
+      serviceYaml(
+        [
+          'owner: team-x',
+          'environment:',
+          "  APP_URL: '${environment.publicSiteUrl}'",
+          "  API: '${environment.apiUrl}'",
+          "  TYPO: 'x ${env.apiUrl}'",
+          "  UNKNOWN: '${environment.siteUrl}'",
+        ],
+        {
+          tail: [
+            'instances:',
+            '  - environment: integration',
+            "    spec: { environment: { ADMIN_URL: '${environment.internalSiteUrl}' } }",
+          ],
+        },
+      ),
+    );
+    const withoutHosting = environments.map((environment) =>
+      environment.name === 'local'
+        ? { ...environment, inputs: { ...environment.inputs, hosting: false } }
+        : environment,
+    );
+
+    // Act
+    const error = specError(services.dir, withoutHosting);
+
+    // Assess: the bad forms once (not once per environment), the unpublished value for local.
+    expect(error.problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [
+        6,
+        '/spec/environment/APP_URL',
+        '${environment.publicSiteUrl}: environment local does not publish publicSiteUrl (the public web app (web/app), https://<cloudfront>; only with hosting on)',
+      ],
+      [
+        8,
+        '/spec/environment/TYPO',
+        '${env.apiUrl} is not a reference: write ${environment.<name>} (apiUrl, publicSiteUrl, internalSiteUrl)',
+      ],
+      [
+        9,
+        '/spec/environment/UNKNOWN',
+        '${environment.siteUrl} names no value of the environment (there are apiUrl, publicSiteUrl, internalSiteUrl)',
+      ],
+    ]);
+    expect(error.problems.every((p) => p.file === file)).toBe(true);
+  });
+
+  it('keeps references to published values for the templates to resolve', () => {
+    // Prepare
+    services = tempServices();
+    services.write(
+      'mailer',
+      serviceYaml(['owner: team-x', 'environment:', "  APP_URL: '${environment.publicSiteUrl}/a'"]),
+    );
+
+    // Act
+    const [mailer] = loadServiceSpecs(services.dir, defaultServiceTemplatesRoot, environments);
+
+    // Assess
+    expect(mailer?.instances.map((instance) => instance.inputs.environment)).toEqual(
+      environments.map(() => ({ APP_URL: '${environment.publicSiteUrl}/a' })),
+    );
+  });
+
   it('rejects an unknown template and a template incompatible with an environment, naming both', () => {
     // Prepare
     services = tempServices();

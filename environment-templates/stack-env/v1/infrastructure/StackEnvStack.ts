@@ -298,6 +298,10 @@ export class StackEnvStack extends Stack {
       internalClientId: internalClient.userPoolClientId,
       authDomainUrl: domain.baseUrl(),
       apiUrl: this.edge.graphqlUrl,
+      ...(this.hosting && {
+        publicSiteUrl: this.hosting.publicSite.url,
+        internalSiteUrl: this.hosting.internalSite.url,
+      }),
       routerFunctionName: this.api.router.function.functionName,
       routerRoleArn: this.api.router.role.roleArn,
       ...(network && {

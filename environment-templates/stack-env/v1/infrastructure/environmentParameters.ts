@@ -43,6 +43,10 @@ export function ENVIRONMENT_PARAMETERS(stageName: string) {
     authDomainUrl: `${prefix}/auth/domain-url`,
     /** Public GraphQL endpoint (CloudFront), e.g. https://d111.cloudfront.net/graphql. */
     apiUrl: `${prefix}/api/url`,
+    /** URL of the public web app (web/app), https://<cloudfront>; only with hosting on. */
+    publicSiteUrl: `${prefix}/hosting/public-site-url`,
+    /** URL of the internal web app (web/internal), https://<cloudfront>; only with hosting on. */
+    internalSiteUrl: `${prefix}/hosting/internal-site-url`,
     /** Name of the router Lambda. */
     routerFunctionName: `${prefix}/router/function-name`,
     /** ARN of the router Lambda's role: subgraph functions allow only this role to invoke them. */

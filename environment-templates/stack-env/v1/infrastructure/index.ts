@@ -8,6 +8,14 @@ export {
   type EnvironmentParameter,
   type StringEnvironmentParameter,
 } from './environmentParameters.js';
+export {
+  REFERABLE_VALUES,
+  publishedValues,
+  checkEnvironmentReferences,
+  substituteEnvironmentReferences,
+  resolveServiceVariables,
+  type ReferableValue,
+} from './environmentReferences.js';
 export { tableChangePattern, type TableChangeFilter } from './tableChangeEvents.js';
 export { TEMPLATE_ID } from './templateId.js';
 export {

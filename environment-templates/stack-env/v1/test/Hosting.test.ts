@@ -478,6 +478,12 @@ describe('Hosting: the hosting input', () => {
 
     // Assess
     expect(stack.hosting).toBeUndefined();
+    // No site URLs to publish: a service referring to ${environment.publicSiteUrl} is refused.
+    template.resourcePropertiesCountIs(
+      'AWS::SSM::Parameter',
+      { Name: Match.stringLikeRegexp('/hosting/') },
+      0,
+    );
     template.resourceCountIs('AWS::CloudFront::Distribution', 1);
     template.resourceCountIs('AWS::S3::Bucket', 0);
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {

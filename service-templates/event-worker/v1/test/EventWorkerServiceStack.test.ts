@@ -24,6 +24,7 @@ const DEFAULTS: EventWorkerServiceInputs = {
 };
 
 const ENVIRONMENT = {
+  valueParameters: { publicSiteUrl: '/stack/integration/hosting/public-site-url' },
   tableNameParameter: '/stack/integration/table/name',
   tableArnParameter: '/stack/integration/table/arn',
   eventBusNameParameter: '/stack/integration/event-bus/name',
@@ -251,12 +252,15 @@ describe('Class: EventWorkerServiceStack', () => {
     });
   });
 
-  it('applies concurrency limits and extra variables', () => {
+  it('applies concurrency limits and extra variables, resolving references to the environment', () => {
     // Act
     const template = Template.fromStack(
       build({
         reservedConcurrency: 5,
-        environment: { SENDER: 'noreply@example.com' },
+        environment: {
+          SENDER: 'noreply@example.com',
+          APP_URL: '${environment.publicSiteUrl}/account',
+        },
         queue: {
           batchSize: 10,
           maxBatchingWindowSeconds: 0,
@@ -269,7 +273,21 @@ describe('Class: EventWorkerServiceStack', () => {
     // Assess
     template.hasResourceProperties('AWS::Lambda::Function', {
       ReservedConcurrentExecutions: 5,
-      Environment: { Variables: Match.objectLike({ SENDER: 'noreply@example.com' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          SENDER: 'noreply@example.com',
+          // The environment's published value, read from its SSM parameter at deploy time.
+          APP_URL: {
+            'Fn::Join': [
+              '',
+              [
+                { Ref: Match.stringLikeRegexp('SsmParameterValuestackintegrationhostingpublic') },
+                '/account',
+              ],
+            ],
+          },
+        }),
+      },
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       ScalingConfig: { MaximumConcurrency: 4 },
@@ -312,6 +330,16 @@ describe('Class: EventWorkerServiceStack', () => {
     // Assess
     expect(long).toThrow(
       /^event-worker@1: the function name .* is 76 characters, Lambda allows 64/,
+    );
+  });
+
+  it('refuses a reference to a value the environment does not publish', () => {
+    // Act
+    const invalid = () => build({ environment: { ADMIN_URL: '${environment.internalSiteUrl}' } });
+
+    // Assess
+    expect(invalid).toThrow(
+      'event-worker@1: service mailer in integration: ADMIN_URL refers to ${environment.internalSiteUrl}, which the environment does not publish',
     );
   });
 

@@ -36,6 +36,7 @@ function synth(inputs: Partial<EventWorkerServiceInputs> = {}): Template {
     stageName: 'integration',
     inputs: { ...INPUTS, ...inputs },
     environment: {
+      valueParameters: {},
       tableNameParameter: '/stack/integration/table/name',
       tableArnParameter: '/stack/integration/table/arn',
       eventBusNameParameter: '/stack/integration/event-bus/name',

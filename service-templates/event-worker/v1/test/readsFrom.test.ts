@@ -29,6 +29,7 @@ function statements(readsFrom?: readonly string[]): Statement[] {
     stageName: 'integration',
     inputs: { ...INPUTS, ...(readsFrom && { readsFrom }) },
     environment: {
+      valueParameters: {},
       tableNameParameter: '/stack/integration/table/name',
       tableArnParameter: '/stack/integration/table/arn',
       eventBusNameParameter: '/stack/integration/event-bus/name',

@@ -1,4 +1,10 @@
-import { DeadLetterQueue, grantServiceAccess, StackFunction } from '@stack/stack-env-v1';
+import {
+  DeadLetterQueue,
+  grantServiceAccess,
+  resolveServiceVariables,
+  StackFunction,
+  type ReferableValue,
+} from '@stack/stack-env-v1';
 import { Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -44,6 +50,11 @@ export interface SubgraphEnvironment {
   readonly routerRoleArnParameter: string;
   /** Name of the SSM SecureString parameter with the router's shared secret. */
   readonly routerSecretParameterName: string;
+  /**
+   * SSM parameters of the values the environment publishes that the instance's variables may
+   * refer to as `${environment.<name>}` (e.g. `publicSiteUrl`, only with hosting on).
+   */
+  readonly valueParameters: Readonly<Partial<Record<ReferableValue, string>>>;
   /** The environment's `logRetentionDays` input. */
   readonly logRetentionDays: number;
   /** The environment's `retainData` input. */
@@ -108,7 +119,12 @@ export class SubgraphServiceStack extends Stack {
       memorySize: inputs.memorySize,
       timeout: Duration.seconds(inputs.timeout),
       environment: {
-        ...inputs.environment,
+        ...resolveServiceVariables(
+          inputs.environment,
+          environment.valueParameters,
+          parameter,
+          `${TEMPLATE_ID}: service ${serviceName} in ${stageName}`,
+        ),
         TABLE_NAME: parameter(environment.tableNameParameter),
         ROUTER_SHARED_SECRET_PARAMETER: environment.routerSecretParameterName,
         ...(inputs.push === true && pushPlatformEnvironment(environment.pushPlatformApplications)),

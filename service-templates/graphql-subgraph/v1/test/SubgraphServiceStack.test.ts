@@ -20,6 +20,7 @@ const DEFAULTS: SubgraphServiceInputs = {
 };
 
 const ENVIRONMENT = {
+  valueParameters: {},
   tableNameParameter: '/stack/integration/table/name',
   tableArnParameter: '/stack/integration/table/arn',
   eventBusArnParameter: '/stack/integration/event-bus/arn',

@@ -27,6 +27,7 @@ function synth(push: boolean, pushPlatformApplications?: PushPlatformApplication
     stageName: 'integration',
     inputs,
     environment: {
+      valueParameters: {},
       tableNameParameter: '/stack/integration/table/name',
       tableArnParameter: '/stack/integration/table/arn',
       eventBusArnParameter: '/stack/integration/event-bus/arn',

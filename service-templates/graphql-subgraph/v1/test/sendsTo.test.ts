@@ -21,6 +21,7 @@ function synth(sendsTo?: readonly string[]) {
     stageName: 'integration',
     inputs: { ...INPUTS, ...(sendsTo && { sendsTo }) },
     environment: {
+      valueParameters: {},
       tableNameParameter: '/stack/integration/table/name',
       tableArnParameter: '/stack/integration/table/arn',
       eventBusArnParameter: '/stack/integration/event-bus/arn',

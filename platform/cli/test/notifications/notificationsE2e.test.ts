@@ -109,7 +109,8 @@ describe('notifications on the local stage', () => {
     const email = await eventually(async () => (await emails()).find(about(body)));
     expect(email.destination.to).toEqual([OWNER_EMAIL]);
     expect(email.subject).toBe(`New 4-star review of ${DEMO_PRODUCTS[0].title}`);
-    expect(email.body.html).toContain('/account#notifications');
+    // APP_URL is the spec's ${environment.publicSiteUrl}: here, the local web app.
+    expect(email.body.html).toContain(`href="${stage.manifest.web}/account#notifications"`);
 
     // The same ReviewPosted again, as an at-least-once delivery may bring it.
     await sqs.send(

@@ -110,9 +110,25 @@ export class LocalStageModel {
     };
   }
 
+  /**
+   * Records what an SSM parameter of the stage holds locally, over its template's value (a URL
+   * the template builds from a CloudFront host name is a localhost URL here). False when the
+   * stage has no parameter of that name.
+   */
+  recordParameterValue(name: string, value: string): boolean {
+    const parameter = this.#ssm.get(name);
+    if (!parameter) return false;
+    this.record(parameter, { attributes: { Value: value } });
+    return true;
+  }
+
   /** The value of an SSM parameter the stage defines. */
   ssmParameter(name: string): string {
     const parameter = this.#ssm.get(name);
+    const recorded =
+      parameter &&
+      this.#facts.get(key(parameter.stack, parameter.logicalId))?.attributes?.['Value'];
+    if (recorded !== undefined) return recorded;
     if (!parameter?.resource.Properties?.['Value'])
       throw new UnresolvableIntrinsicError(
         name,

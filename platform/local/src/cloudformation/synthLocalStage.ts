@@ -40,6 +40,9 @@ export interface SynthesizedStage {
   readonly millis: number;
 }
 
+/** The environment (pipelines/environments/local.yaml) the local cloud runs by default. */
+export const LOCAL_ENVIRONMENT = 'local';
+
 /**
  * Synthesizes one environment's stage as the pipeline does (same specs, templates and
  * `addEnvironmentStacks`), without cdk-nag (the pipeline's synth checks that) and, unless
@@ -49,7 +52,7 @@ export interface SynthesizedStage {
  */
 export async function synthLocalStage(options: SynthLocalStageOptions): Promise<SynthesizedStage> {
   const started = performance.now();
-  const environment = options.environment ?? 'local';
+  const environment = options.environment ?? LOCAL_ENVIRONMENT;
   const servicesRoot = options.servicesRoot ?? defaultServicesRoot;
   const mode = options.bundled ? 'bundled' : 'source';
   const inputs = [

@@ -9,14 +9,19 @@ import { startLambdaApi } from '../lambda/startLambdaApi.js';
 import { startParameterStore } from '../ssm/startParameterStore.js';
 import { stageParameters } from '../ssm/stageParameters.js';
 import { recordAuthStandIn } from '../cloudformation/recordAuthStandIn.js';
+import { recordPublishedUrls } from '../cloudformation/recordPublishedUrls.js';
 import { checkPortsFree } from '../config/checkPortsFree.js';
 import { resolvePort } from '../config/localPorts.js';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/startDynamoDbLocal.js';
+import {
+  freePort,
+  startDynamoDbLocal,
+  type DynamoDbLocal,
+} from '../dynamodb/startDynamoDbLocal.js';
 import { DEMO_USERS } from '../seed/demoData.js';
 import { seedDemoData } from '../seed/seedDemoData.js';
 import { LocalEventBridge } from '../eventbridge/index.js';
 import { requireJava } from '../config/requireJava.js';
-import { synthLocalStage } from '../cloudformation/synthLocalStage.js';
+import { LOCAL_ENVIRONMENT, synthLocalStage } from '../cloudformation/synthLocalStage.js';
 import { readCloudAssembly } from '../cloudformation/readCloudAssembly.js';
 import { LocalStageModel } from '../cloudformation/LocalStageModel.js';
 import { provisionTables } from '../cloudformation/provisionTables.js';
@@ -166,6 +171,10 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     internal: resolvePort('internal', env),
   };
   await checkPortsFree(ports);
+  // The API's and the sites' URLs are fixed before any function starts: a service may carry
+  // them in its variables (`${environment.publicSiteUrl}`), so "any free port" is chosen now.
+  for (const name of ['api', 'web', 'internal'] as const)
+    if (ports[name] === 0) ports[name] = await freePort();
   if (options.reset) {
     step('wiping .stack/');
     rmSync(stateDir, { recursive: true, force: true });
@@ -325,6 +334,11 @@ export async function startLocalStage(options: LocalStageOptions): Promise<Local
     stopping.push(() => issuer.close());
     // The dev issuer stands in for the user pool the authorizer's variables name.
     recordAuthStandIn(model, { issuer: issuer.issuer, clientId: LOCAL_CLIENT_ID });
+    recordPublishedUrls(model, LOCAL_ENVIRONMENT, {
+      apiUrl: `http://localhost:${ports.api}/graphql`,
+      publicSiteUrl: `http://localhost:${ports.web}`,
+      internalSiteUrl: `http://localhost:${ports.internal}`,
+    });
 
     step("setting the functions' environment variables from the templates");
     // Handlers share this process: what every running function agrees on is set for all. From

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ANONYMOUS, flattenHeaders, handleHttpRequest, readBody, type Identity } from '@stack/kit';
+import { flattenHeaders, handleHttpRequest, readBody, type Identity } from '@stack/kit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRouter, type Router } from '../src/createRouter.js';
 import { HttpDataSource } from '../src/dataSources/HttpDataSource.js';
+import { askRouter } from './support/askRouter.js';
 import { fakeSupergraph } from './support/fakeSupergraph.js';
 
 const secret = 'http-data-source-secret-0123456789';
@@ -70,17 +71,9 @@ async function setUp(
   };
 }
 
-async function ask(router: Router, query: string, identity: Identity = ANONYMOUS) {
-  const response = await router.handle(
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    },
-    identity,
-  );
-  return JSON.parse(response.body) as { data?: unknown; errors?: { message: string }[] };
-}
+/** The body of the router's answer to one query. */
+const ask = async (router: Router, query: string, identity?: Identity) =>
+  (await askRouter(router, query, identity)).body;
 
 describe('Class: HttpDataSource', () => {
   let close: (() => Promise<void>) | undefined;

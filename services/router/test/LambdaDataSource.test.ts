@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { ANONYMOUS, createLambdaHandler, type Identity } from '@stack/kit';
+import { createLambdaHandler, type Identity } from '@stack/kit';
 import { createRouter, type Router } from '../src/createRouter.js';
 import { LambdaDataSource } from '../src/dataSources/LambdaDataSource.js';
+import { askRouter } from './support/askRouter.js';
 import { fakeSupergraph } from './support/fakeSupergraph.js';
 import { startLocalLambdaEndpoint } from './support/localLambdaEndpoint.js';
 
@@ -56,17 +57,9 @@ async function setUp(
   };
 }
 
-async function ask(router: Router, query: string, identity: Identity = ANONYMOUS) {
-  const response = await router.handle(
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    },
-    identity,
-  );
-  return JSON.parse(response.body) as { data?: unknown; errors?: { message: string }[] };
-}
+/** The body of the router's answer to one query. */
+const ask = async (router: Router, query: string, identity?: Identity) =>
+  (await askRouter(router, query, identity)).body;
 
 describe('Class: LambdaDataSource', () => {
   let close: (() => Promise<void>) | undefined;

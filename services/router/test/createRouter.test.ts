@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ANONYMOUS, type Identity } from '@stack/kit';
+import { ANONYMOUS } from '@stack/kit';
 import { createRouter, type Router } from '../src/createRouter.js';
 import { InProcessDataSource } from '../src/dataSources/InProcessDataSource.js';
+import { askRouter as ask } from './support/askRouter.js';
 import { fakeSupergraph } from './support/fakeSupergraph.js';
 
 function routerFor(options: {
@@ -20,24 +21,6 @@ function routerFor(options: {
       return new InProcessDataSource({ subgraph, timeoutMs: options.timeoutMs ?? 1_000 });
     },
   });
-}
-
-async function ask(router: Router, query: string, identity: Identity = ANONYMOUS) {
-  const response = await router.handle(
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    },
-    identity,
-  );
-  return {
-    status: response.statusCode,
-    body: JSON.parse(response.body) as {
-      data?: unknown;
-      errors?: { message: string; extensions?: Record<string, unknown> }[];
-    },
-  };
 }
 
 describe('Function: createRouter', () => {

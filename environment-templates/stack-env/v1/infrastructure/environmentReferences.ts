@@ -7,23 +7,41 @@ import type { StringEnvironmentParameter } from './environmentParameters.js';
  * reference resolves at deploy time to the value of the environment it is deployed to.
  */
 export const REFERABLE_VALUES = {
-  apiUrl: 'the public GraphQL endpoint, https://<cloudfront>/graphql',
-  publicSiteUrl: 'the public web app (web/app), https://<cloudfront>; only with hosting on',
-  internalSiteUrl:
-    'the internal web app (web/internal), https://<cloudfront>; only with hosting on',
-} as const satisfies Partial<Record<StringEnvironmentParameter, string>>;
+  apiUrl: { description: 'the public GraphQL endpoint, https://<cloudfront>/graphql' },
+  publicSiteUrl: {
+    description: 'the public web app (web/app), https://<cloudfront>; only with hosting on',
+    needsHosting: true,
+  },
+  internalSiteUrl: {
+    description: 'the internal web app (web/internal), https://<cloudfront>; only with hosting on',
+    needsHosting: true,
+  },
+} as const satisfies Partial<
+  Record<StringEnvironmentParameter, { description: string; needsHosting?: true }>
+>;
 
 /** The name of a value a service may refer to. */
 export type ReferableValue = keyof typeof REFERABLE_VALUES;
 
+const NAMES = Object.keys(REFERABLE_VALUES) as ReferableValue[];
+
 /** The referable values an environment with these inputs publishes. */
 export function publishedValues(inputs: { readonly hosting: boolean }): ReferableValue[] {
-  return inputs.hosting ? ['apiUrl', 'publicSiteUrl', 'internalSiteUrl'] : ['apiUrl'];
+  return NAMES.filter((name) => inputs.hosting || !('needsHosting' in REFERABLE_VALUES[name]));
 }
 
 // Anything between `${` and `}`; what is inside is checked, so `${env.x}` gets a clear error.
 const REFERENCE = /\$\{([^}]*)\}/g;
 const FORM = /^environment\.([A-Za-z][A-Za-z0-9]*)$/;
+
+/** The name inside one `${…}`: undefined when it is not `environment.<name>` at all. */
+function nameIn(inner: string): string | undefined {
+  return FORM.exec(inner.trim())?.[1];
+}
+
+function isReferable(name: string): name is ReferableValue {
+  return name in REFERABLE_VALUES;
+}
 
 /**
  * What is wrong with the references of one variable's value in an environment that publishes
@@ -35,16 +53,16 @@ export function checkEnvironmentReferences(
   environmentName: string,
 ): string[] {
   const problems: string[] = [];
-  const known = Object.keys(REFERABLE_VALUES).join(', ');
+  const known = NAMES.join(', ');
   for (const [reference, inner = ''] of value.matchAll(REFERENCE)) {
-    const name = FORM.exec(inner.trim())?.[1];
+    const name = nameIn(inner);
     if (name === undefined) {
       problems.push(`${reference} is not a reference: write \${environment.<name>} (${known})`);
-    } else if (!(name in REFERABLE_VALUES)) {
+    } else if (!isReferable(name)) {
       problems.push(`${reference} names no value of the environment (there are ${known})`);
-    } else if (!published.includes(name as ReferableValue)) {
+    } else if (!published.includes(name)) {
       problems.push(
-        `${reference}: environment ${environmentName} does not publish ${name} (${REFERABLE_VALUES[name as ReferableValue]})`,
+        `${reference}: environment ${environmentName} does not publish ${name} (${REFERABLE_VALUES[name].description})`,
       );
     }
   }
@@ -61,10 +79,10 @@ export function substituteEnvironmentReferences(
   resolve: (name: ReferableValue) => string,
 ): string {
   return value.replace(REFERENCE, (reference, inner: string) => {
-    const name = FORM.exec(inner.trim())?.[1];
-    if (name === undefined || !(name in REFERABLE_VALUES))
+    const name = nameIn(inner);
+    if (name === undefined || !isReferable(name))
       throw new Error(`${reference} is not a reference to a value of the environment`);
-    return resolve(name as ReferableValue);
+    return resolve(name);
   });
 }
 

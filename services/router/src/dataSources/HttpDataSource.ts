@@ -59,8 +59,9 @@ export class HttpDataSource implements GraphQLDataSource<RouterContext> {
 }
 
 function subgraphUrl(name: string, url: string): URL {
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
     throw new Error(`Subgraph "${name}" needs an http(s) URL, not "${url}"`);
   }
-  return new URL(url);
+  return parsed;
 }
